@@ -1,0 +1,39 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Olopiste: Client Cases",
+    "summary": "Employment-support projects funded by the European Social Fund: "
+    "projects, client cases, activities and follow-on paths",
+    "version": "18.0.1.0.0",
+    "category": "Services/Olopiste",
+    "website": "https://github.com/olopiste/olopiste",
+    "author": "Olopiste contributors",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "contacts",
+        "calendar",
+        "analytic",
+        "base_import",
+        "portal",
+        "partner_contact_birthdate",
+        "partner_contact_gender",
+    ],
+    "data": [
+        "security/olopiste_security.xml",
+        "security/ir.model.access.csv",
+        "views/olopiste_project_views.xml",
+        "views/olopiste_menus.xml",
+    ],
+    "demo": [
+        "demo/olopiste_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "olopiste_case/static/tests/tours/*.js",
+        ],
+    },
+}

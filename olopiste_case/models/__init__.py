@@ -1,0 +1,1 @@
+from . import olopiste_project

@@ -1,0 +1,105 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class OlopisteProject(models.Model):
+    """A funded employment-support project (Finnish: *hanke*)."""
+
+    _name = "olopiste.project"
+    _description = "Funded Project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, name, id"
+
+    name = fields.Char(required=True, tracking=True, translate=False)
+    code = fields.Char(
+        help="The project code the funder gave (e.g. S30794). Participants need it "
+        "to enter their own start and end data in the funder's system.",
+        tracking=True,
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    funder_id = fields.Many2one(
+        comodel_name="res.partner",
+        help="The intermediate body that funds the project, e.g. an ELY centre.",
+        check_company=True,
+    )
+    programme = fields.Selection(
+        selection=[
+            ("esf_2014", "ESF 2014–2020"),
+            ("esf_plus_2021", "ESF+ 2021–2027"),
+            ("national", "National"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="esf_plus_2021",
+        tracking=True,
+    )
+    date_start = fields.Date(string="Start", tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    manager_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Project Manager",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="olopiste_project_res_users_rel",
+        column1="project_id",
+        column2="user_id",
+        string="Team",
+        help="Case workers and trainees who work in this project.",
+        domain="[('share', '=', False)]",
+    )
+    description = fields.Html()
+    flat_rate = fields.Float(
+        string="Flat Rate (%)",
+        digits=(5, 2),
+        help="Flat-rate share applied to direct staff costs: 17 % for ESF 2014–2020 "
+        "indirect costs, 40 % of staff costs for all other costs in most "
+        "ESF+ 2021–2027 projects. Fixed for the project's life.",
+    )
+    retention_months = fields.Integer(
+        string="Retention (months)",
+        default=120,
+        help="Months after a client's exit after which the client's identifying "
+        "data are anonymised.",
+    )
+    color = fields.Integer()
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "A project code must be unique within a company.",
+        ),
+        (
+            "dates_check",
+            "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+            "A project cannot end before it starts.",
+        ),
+        (
+            "flat_rate_check",
+            "CHECK(flat_rate >= 0 AND flat_rate <= 100)",
+            "The flat rate is a percentage between 0 and 100.",
+        ),
+        (
+            "retention_check",
+            "CHECK(retention_months >= 0)",
+            "The retention period cannot be negative.",
+        ),
+    ]
+
+    @api.depends("name", "code")
+    def _compute_display_name(self):
+        for project in self:
+            project.display_name = (
+                f"[{project.code}] {project.name}" if project.code else project.name
+            )

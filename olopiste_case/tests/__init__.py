@@ -1,0 +1,4 @@
+from . import test_project
+from . import test_security
+from . import test_ui
+from . import test_i18n

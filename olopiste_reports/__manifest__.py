@@ -1,0 +1,22 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Olopiste: Funder Reports",
+    "summary": "Targets dashboard, ESF+ participant indicators, hours and costs "
+    "with a flat rate, exported to XLSX for the funder",
+    "version": "18.0.1.0.0",
+    "category": "Services/Olopiste",
+    "website": "https://github.com/olopiste/olopiste",
+    "author": "Olopiste contributors",
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": [
+        "olopiste_case",
+        "report_xlsx",
+    ],
+    "data": [
+        "report/olopiste_reports.xml",
+        "views/olopiste_reports_menus.xml",
+    ],
+}

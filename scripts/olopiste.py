@@ -1,0 +1,623 @@
+#!/usr/bin/env python3
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Set up, run, test and benchmark Olopiste on a machine that has Odoo 18.0.
+
+    python3 scripts/olopiste.py run     # install what is missing, start Odoo with demo data
+    python3 scripts/olopiste.py test    # fresh database, every test, a counted result
+    python3 scripts/olopiste.py bench   # benchmarks (tests/bench), ratios against a baseline
+
+Odoo itself is a prerequisite: this script never installs it. PostgreSQL runs
+as a cluster of our own (own data directory, an unprivileged user, 127.0.0.1,
+a free port) unless PGHOST is set, in which case PGHOST, PGPORT, PGUSER and
+PGPASSWORD name the server to use.
+"""
+
+import argparse
+import glob
+import importlib.metadata
+import os
+import pwd
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = ("olopiste_case", "olopiste_reports")
+DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
+RUN_DB = os.environ.get("OLOPISTE_DB", "olopiste")
+HTTP_PORT = int(os.environ.get("OLOPISTE_HTTP_PORT", "8069"))
+DEMO_LOGINS = (
+    ("Project manager", "manager"),
+    ("Case worker", "worker"),
+    ("Case worker (other area)", "worker2"),
+    ("Student trainee", "student"),
+    ("Finance", "finance"),
+    ("Administrator", "admin"),
+)
+ODOO_MISSING = """\
+Olopiste needs Odoo 18.0 Community, importable as `odoo` by {python}.
+Odoo is a prerequisite, as for every Odoo addon repository; this command
+installs everything else. Provide Odoo first, for example from a checkout of
+Odoo 18.0 Community (https://github.com/odoo/odoo, branch 18.0):
+
+    pip install -r <odoo>/requirements.txt
+    pip install --no-deps -e <odoo> --config-settings editable_mode=compat
+
+then run this command again. ({error})"""
+
+
+def say(message):
+    print(f"[olopiste] {message}", flush=True)
+
+
+def fail(message, code=1):
+    print(f"[olopiste] ERROR: {message}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def _raise_on_signal(signum, _frame):
+    # Turned into an exception so that every `finally` (cluster shutdown,
+    # temporary directories) runs when the command is interrupted or killed.
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+# --------------------------------------------------------------------------
+# prerequisites
+
+
+def require_odoo():
+    """Stop at once, with instructions, unless Odoo 18.0 is importable."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import odoo.release as r; print(r.serie)"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        error = (probe.stderr.strip().splitlines() or ["import failed"])[-1]
+        fail(ODOO_MISSING.format(python=sys.executable, error=error), code=3)
+    serie = probe.stdout.strip()
+    if serie != "18.0":
+        fail(f"Olopiste is for Odoo 18.0; the importable `odoo` is {serie}.", code=3)
+    try:
+        return importlib.metadata.version("odoo")
+    except importlib.metadata.PackageNotFoundError:
+        fail(
+            "`odoo` is importable but not installed as a pip distribution, so the "
+            "OCA addons (odoo-addon-*) cannot be installed beside it.\n"
+            + ODOO_MISSING.format(python=sys.executable, error="no dist-info"),
+            code=3,
+        )
+
+
+def install_python_requirements(odoo_version):
+    """pip-install requirements.txt; the constraint keeps pip off Odoo itself."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as pin:
+        pin.write(f"odoo=={odoo_version}\n")
+    try:
+        cmd = [
+            sys.executable, "-m", "pip", "install", "--quiet",
+            "--disable-pip-version-check", "--no-input",
+            "-r", str(REPO / "requirements.txt"), "-c", pin.name,
+        ]  # fmt: skip
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    finally:
+        os.unlink(pin.name)
+    if result.returncode != 0:
+        fail("pip could not install requirements.txt:\n" + result.stderr[-4000:])
+
+
+def postgres_bindir():
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def chromium_executable():
+    for name in (
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def ensure_system_packages(need_server, need_browser):
+    missing = []
+    if need_server and not postgres_bindir():
+        missing.append("postgresql")
+    if need_browser and not chromium_executable():
+        missing.append("chromium")
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        fail(
+            "missing system packages: "
+            + ", ".join(missing)
+            + ". Install Debian's packages (sudo apt-get install "
+            + " ".join(missing)
+            + ") and run this command again."
+        )
+    say("installing Debian packages: " + ", ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        check=True,
+        env=env,
+    )
+
+
+# --------------------------------------------------------------------------
+# PostgreSQL
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Cluster:
+    """A PostgreSQL cluster of our own, run by an unprivileged OS user."""
+
+    def __init__(self, base_dir, throwaway):
+        self.base = Path(base_dir)
+        self.data = self.base / "pgdata"
+        self.throwaway = throwaway
+        self.bindir = postgres_bindir()
+        self.port = None
+        self.password = None
+        self.started = False
+        if os.geteuid() == 0:
+            # PostgreSQL refuses to run as root.
+            self.os_user = pwd.getpwnam("nobody")
+        else:
+            self.os_user = pwd.getpwuid(os.geteuid())
+
+    def _run(self, *args, **kwargs):
+        kwargs.setdefault("check", True)
+        if os.geteuid() == 0:
+            kwargs["user"] = self.os_user.pw_uid
+            kwargs["group"] = self.os_user.pw_gid
+            kwargs["extra_groups"] = []
+        return subprocess.run([str(a) for a in args], **kwargs)
+
+    def _chown(self, path):
+        if os.geteuid() == 0:
+            os.chown(path, self.os_user.pw_uid, self.os_user.pw_gid)
+
+    def init(self):
+        self.base.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.base, 0o700)
+        self._chown(self.base)
+        pwfile = self.base / "superuser.pw"
+        secret_file = self.base / "password"
+        if not (self.data / "PG_VERSION").exists():
+            self.password = secrets.token_urlsafe(18)
+            pwfile.write_text(self.password)
+            self._chown(pwfile)
+            self._run(
+                self.bindir / "initdb", "-D", self.data, "-U", DB_USER,
+                "--pwfile", pwfile, "--auth", "scram-sha-256",
+                "-E", "UTF8", "--locale", "C.UTF-8",
+                capture_output=True,
+            )  # fmt: skip
+            pwfile.unlink()
+            secret_file.write_text(self.password)
+            os.chmod(secret_file, 0o600)
+        self.password = secret_file.read_text().strip()
+
+    def start(self):
+        self.port = free_port()
+        options = [
+            "-c listen_addresses=127.0.0.1",
+            f"-c port={self.port}",
+            f"-c unix_socket_directories={self.data}",
+        ]
+        if self.throwaway:
+            # Durability is worthless for a database thrown away after the run.
+            options += [
+                "-c fsync=off",
+                "-c synchronous_commit=off",
+                "-c full_page_writes=off",
+            ]
+        log = self.base / "postgresql.log"
+        log.touch()
+        self._chown(log)
+        self._run(
+            self.bindir / "pg_ctl", "-D", self.data, "-l", log, "-w", "-t", "60",
+            "-o", " ".join(options), "start",
+            capture_output=True,
+        )  # fmt: skip
+        self.started = True
+        say(f"PostgreSQL cluster in {self.data} on 127.0.0.1:{self.port}")
+
+    def stop(self):
+        if self.started:
+            self._run(
+                self.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop",
+                capture_output=True, check=False,
+            )  # fmt: skip
+            self.started = False
+        if self.throwaway:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+    def settings(self):
+        return {
+            "db_host": "127.0.0.1",
+            "db_port": str(self.port),
+            "db_user": DB_USER,
+            "db_password": self.password,
+        }
+
+
+def external_settings():
+    """Connection settings given by the environment, if any."""
+    if not os.environ.get("PGHOST"):
+        return None
+    return {
+        "db_host": os.environ["PGHOST"],
+        "db_port": os.environ.get("PGPORT", "5432"),
+        "db_user": os.environ.get("PGUSER", DB_USER),
+        "db_password": os.environ.get("PGPASSWORD", "False"),
+    }
+
+
+def database_exists(settings, name):
+    import psycopg2  # installed with Odoo
+
+    conn = psycopg2.connect(
+        host=settings["db_host"],
+        port=settings["db_port"],
+        user=settings["db_user"],
+        password=settings["db_password"]
+        if settings["db_password"] != "False"
+        else None,
+        dbname="postgres",
+    )
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            return bool(cr.fetchone())
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------
+# Odoo
+
+
+def addons_path():
+    import odoo.addons  # namespace: Odoo's addons and the OCA wheels
+
+    paths = [p for p in odoo.addons.__path__ if os.path.isdir(p)]
+    return ",".join([*paths, str(REPO)])
+
+
+def write_config(path, settings, data_dir, extra=None):
+    lines = ["[options]", f"addons_path = {addons_path()}", f"data_dir = {data_dir}"]
+    lines += [
+        f"{key} = {value}" for key, value in {**settings, **(extra or {})}.items()
+    ]
+    Path(path).write_text("\n".join(lines) + "\n")
+    os.chmod(path, 0o600)
+
+
+def odoo_command(config, *args):
+    return [sys.executable, "-m", "odoo", "-c", str(config), *args]
+
+
+def install_addons(config, database, logfile, languages=None):
+    """Create `database` with demo data and install both addons; fail on any ERROR."""
+    args = [
+        "-d", database, "-i", ",".join(ADDONS), "--stop-after-init",
+        "--no-http", "--log-level=info", f"--logfile={logfile}",
+    ]  # fmt: skip
+    if languages:
+        args.append(f"--load-language={languages}")
+    started = time.monotonic()
+    result = subprocess.run(odoo_command(config, *args), check=False)
+    log = Path(logfile).read_text(errors="replace") if Path(logfile).exists() else ""
+    errors = [
+        line for line in log.splitlines() if re.search(r" (ERROR|CRITICAL) ", line)
+    ]
+    if result.returncode != 0 or errors:
+        print("\n".join(errors[:40]) or log[-4000:], file=sys.stderr)
+        fail(
+            f"installing {', '.join(ADDONS)} failed (exit code {result.returncode}, "
+            f"{len(errors)} ERROR lines); the full log is above and in {logfile}"
+        )
+    installed = re.search(r"Modules loaded\.", log)
+    if not installed:
+        fail(f"Odoo did not report loading the modules; see {logfile}")
+    say(f"installed {', '.join(ADDONS)} in {time.monotonic() - started:.0f} s")
+
+
+def pytest_env():
+    """pytest's environment: scripts/olopiste_testmode.py importable by `-p`."""
+    paths = [str(REPO / "scripts"), os.environ.get("PYTHONPATH", "")]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in paths if p))
+
+
+# --------------------------------------------------------------------------
+# results
+
+
+def junit_totals(path):
+    """Count tests from pytest's JUnit XML: totals and how many are our addons'."""
+    root = ET.parse(path).getroot()
+    totals = {"passed": 0, "failed": 0, "skipped": 0, "addon_tests": 0, "names": []}
+    for case in root.iter("testcase"):
+        classname = case.get("classname", "")
+        name = f"{classname}::{case.get('name')}"
+        if any(
+            part in classname
+            for part in [f"odoo.addons.{a}." for a in ADDONS] + list(ADDONS)
+        ):
+            totals["addon_tests"] += 1
+        if case.find("failure") is not None or case.find("error") is not None:
+            totals["failed"] += 1
+        elif case.find("skipped") is not None:
+            totals["skipped"] += 1
+            totals["names"].append(name)
+        else:
+            totals["passed"] += 1
+    return totals
+
+
+# --------------------------------------------------------------------------
+# commands
+
+
+def prepare(need_browser):
+    odoo_version = require_odoo()
+    started = time.monotonic()
+    install_python_requirements(odoo_version)
+    settings = external_settings()
+    ensure_system_packages(need_server=settings is None, need_browser=need_browser)
+    say(
+        f"prerequisites ready in {time.monotonic() - started:.0f} s (Odoo {odoo_version})"
+    )
+    return settings
+
+
+def state_dir():
+    if os.environ.get("OLOPISTE_HOME"):
+        return Path(os.environ["OLOPISTE_HOME"])
+    if os.geteuid() == 0:
+        return Path("/var/lib/olopiste")
+    return Path.home() / ".local" / "share" / "olopiste"
+
+
+def cmd_run(args):
+    settings = prepare(need_browser=False)
+    home = state_dir()
+    home.mkdir(parents=True, exist_ok=True)
+    cluster = None
+    try:
+        if settings is None:
+            cluster = Cluster(home / "postgresql", throwaway=False)
+            cluster.init()
+            cluster.start()
+            settings = cluster.settings()
+        config = home / "odoo.conf"
+        write_config(
+            config,
+            settings,
+            home / "filestore",
+            {"dbfilter": f"^{RUN_DB}$", "list_db": "False"},
+        )
+        if database_exists(settings, RUN_DB):
+            say(f"reusing database {RUN_DB!r}")
+            if args.update:
+                subprocess.run(
+                    odoo_command(config, "-d", RUN_DB, "-u", ",".join(ADDONS),
+                                 "--stop-after-init", "--no-http"),
+                    check=True,
+                )  # fmt: skip
+        else:
+            say(f"creating database {RUN_DB!r} with demo data (about a minute)")
+            install_addons(config, RUN_DB, home / "install.log", languages="fi_FI")
+        url = f"http://127.0.0.1:{HTTP_PORT}"
+        say(f"Olopiste is starting on {url}  (stop with Ctrl+C)")
+        say("demo logins (the password is the login):")
+        for role, login in DEMO_LOGINS:
+            say(f"    {role:<26} {login}")
+        server = subprocess.Popen(
+            odoo_command(
+                config,
+                "-d",
+                RUN_DB,
+                "--http-interface=127.0.0.1",
+                f"--http-port={HTTP_PORT}",
+                "--log-level=warn",
+            )  # fmt: skip
+        )
+        try:
+            return server.wait()
+        finally:
+            if server.poll() is None:
+                server.terminate()
+                server.wait(timeout=30)
+    finally:
+        if cluster:
+            cluster.stop()
+
+
+def cmd_test(args):
+    settings = prepare(need_browser=True)
+    work = Path(tempfile.mkdtemp(prefix="olopiste-test-"))
+    os.chmod(work, 0o755)
+    cluster = None
+    database = f"olopiste_test_{secrets.token_hex(4)}"
+    try:
+        if settings is None:
+            started = time.monotonic()
+            cluster = Cluster(work / "postgresql", throwaway=True)
+            cluster.init()
+            cluster.start()
+            settings = cluster.settings()
+            say(f"throw-away cluster ready in {time.monotonic() - started:.0f} s")
+        config = work / "odoo.conf"
+        write_config(config, settings, work / "filestore")
+        install_addons(config, database, work / "install.log")
+        junit = work / "junit.xml"
+        started = time.monotonic()
+        pytest_args = [
+            sys.executable, "-m", "pytest", "-p", "olopiste_testmode",
+            f"--odoo-config={config}", f"--odoo-database={database}",
+            "--odoo-http", "--odoo-log-level=warn",
+            f"--junitxml={junit}", "-p", "no:cacheprovider", "-rfEs",
+            *ADDONS, "tests", "--ignore=tests/bench", *args.pytest_args,
+        ]  # fmt: skip
+        result = subprocess.run(pytest_args, cwd=REPO, check=False, env=pytest_env())
+        say(f"tests ran in {time.monotonic() - started:.0f} s")
+        if result.returncode == 5 or not junit.exists():
+            # pytest's exit code 5: nothing was collected. Never a success.
+            fail("no test ran: pytest collected nothing")
+        totals = junit_totals(junit)
+        code = result.returncode
+        if totals["addon_tests"] == 0:
+            say("no test of the Olopiste addons ran")
+            code = code or 1
+        if totals["skipped"]:
+            # A skipped HttpCase means no browser or no websocket-client: the
+            # UI went untested, so the run cannot pass.
+            say("skipped tests make the run fail: " + ", ".join(totals["names"]))
+            code = code or 1
+        print(
+            f"olopiste: {totals['passed']} passed, {totals['failed']} failed, "
+            f"{totals['skipped']} skipped",
+            flush=True,
+        )
+        return code
+    finally:
+        if cluster:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def cmd_bench(args):
+    settings = prepare(need_browser=False)
+    work = Path(tempfile.mkdtemp(prefix="olopiste-bench-"))
+    os.chmod(work, 0o755)
+    cluster = None
+    database = f"olopiste_bench_{secrets.token_hex(4)}"
+    try:
+        if settings is None:
+            cluster = Cluster(work / "postgresql", throwaway=True)
+            cluster.init()
+            cluster.start()
+            settings = cluster.settings()
+        config = work / "odoo.conf"
+        write_config(config, settings, work / "filestore")
+        install_addons(config, database, work / "install.log")
+        bench_args = [
+            sys.executable, "-m", "pytest",  "-p", "no:cacheprovider", "-s",
+            f"--odoo-config={config}", f"--odoo-database={database}",
+            "--odoo-log-level=warn", "tests/bench", *args.pytest_args,
+        ]  # fmt: skip
+        result = subprocess.run(bench_args, cwd=REPO, check=False, env=pytest_env())
+        if result.returncode == 5:
+            say("no benchmark is defined yet under tests/bench")
+            return 0
+        return result.returncode
+    finally:
+        if cluster:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def merge_po(pot_path, po_path):
+    """Bring po_path up to the .pot: keep translations, add new msgids, drop old."""
+    import polib
+
+    pot = polib.pofile(str(pot_path))
+    po = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
+    if not po_path.exists():
+        po.metadata = dict(pot.metadata, Language="fi")
+    po.merge(pot)
+    po[:] = [entry for entry in po if not entry.obsolete]
+    po.save(str(po_path))
+    return sum(1 for entry in po if not entry.msgstr)
+
+
+def cmd_i18n(args):
+    """Export each addon's .pot from a fresh database and merge it into fi.po."""
+    settings = prepare(need_browser=False)
+    work = Path(tempfile.mkdtemp(prefix="olopiste-i18n-"))
+    os.chmod(work, 0o755)
+    cluster = None
+    database = f"olopiste_i18n_{secrets.token_hex(4)}"
+    try:
+        if settings is None:
+            cluster = Cluster(work / "postgresql", throwaway=True)
+            cluster.init()
+            cluster.start()
+            settings = cluster.settings()
+        config = work / "odoo.conf"
+        write_config(config, settings, work / "filestore")
+        install_addons(config, database, work / "install.log")
+        for addon in ADDONS:
+            pot_path = REPO / addon / "i18n" / f"{addon}.pot"
+            pot_path.parent.mkdir(exist_ok=True)
+            subprocess.run(
+                odoo_command(
+                    config, "-d", database, f"--i18n-export={pot_path}",
+                    f"--modules={addon}", "--stop-after-init", "--no-http",
+                    "--log-level=warn",
+                ),
+                check=True,
+            )  # fmt: skip
+            missing = merge_po(pot_path, pot_path.parent / "fi.po")
+            say(
+                f"{addon}: {pot_path.name} exported, fi.po lacks {missing} translations"
+            )
+        return 0
+    finally:
+        if cluster:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="set up and start Olopiste with demo data")
+    run.add_argument("--update", action="store_true", help="update the addons first")
+    run.set_defaults(func=cmd_run)
+    test = sub.add_parser("test", help="run every test on a fresh database")
+    test.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
+    test.set_defaults(func=cmd_test)
+    bench = sub.add_parser("bench", help="run the benchmarks under tests/bench")
+    bench.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
+    bench.set_defaults(func=cmd_bench)
+    i18n = sub.add_parser("i18n", help="export the .pot files and merge fi.po")
+    i18n.set_defaults(func=cmd_i18n)
+    args = parser.parse_args()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _raise_on_signal)
+    try:
+        sys.exit(args.func(args))
+    except KeyboardInterrupt:
+        fail("interrupted; the cluster was stopped and removed", code=130)
+
+
+if __name__ == "__main__":
+    main()

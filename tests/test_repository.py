@@ -1,0 +1,189 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Repository checks: lint, XML, access rights, descriptions, translations."""
+
+import ast
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import etree
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = sorted(p.parent for p in REPO.glob("*/__manifest__.py"))
+PYLINT_ODOO_CHECKS = ",".join(
+    [
+        "attribute-deprecated",
+        "attribute-string-redundant",
+        "bad-builtin-groupby",
+        "consider-merging-classes-inherited",
+        "context-overridden",
+        "deprecated-name-get",
+        "deprecated-odoo-model-method",
+        "development-status-allowed",
+        "except-pass",
+        "external-request-timeout",
+        "inheritable-method-lambda",
+        "inheritable-method-string",
+        "invalid-commit",
+        "license-allowed",
+        "manifest-author-string",
+        "manifest-data-duplicated",
+        "manifest-deprecated-key",
+        "manifest-maintainers-list",
+        "manifest-required-author",
+        "manifest-required-key",
+        "manifest-version-format",
+        "method-compute",
+        "method-inverse",
+        "method-required-super",
+        "method-search",
+        "missing-return",
+        "no-raise-unlink",
+        "no-write-in-compute",
+        "odoo-addons-relative-import",
+        "odoo-exception-warning",
+        "prefer-env-translation",
+        "print-used",
+        "renamed-field-parameter",
+        "resource-not-exist",
+        "sql-injection",
+        "test-folder-imported",
+        "translation-contains-variable",
+        "translation-field",
+        "translation-format-interpolation",
+        "translation-format-truncated",
+        "translation-fstring-interpolation",
+        "translation-injection",
+        "translation-positional-used",
+        "translation-required",
+        "translation-too-few-args",
+        "translation-too-many-args",
+        "translation-unsupported-format",
+        "website-manifest-key-not-valid-uri",
+    ]
+)
+
+
+def _model_classes(addon):
+    """(file, class node, _name, base) for every class that defines `_name`."""
+    for path in sorted((addon).rglob("*.py")):
+        if "tests" in path.relative_to(addon).parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            attrs = {
+                stmt.targets[0].id: stmt.value
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.targets[0], ast.Name)
+                and isinstance(stmt.value, ast.Constant)
+            }
+            if "_name" not in attrs:
+                continue
+            base = ast.unparse(node.bases[0]) if node.bases else ""
+            yield path, node, attrs, base
+
+
+def test_addons_found():
+    assert {a.name for a in ADDONS} >= {"olopiste_case", "olopiste_reports"}
+
+
+def test_ruff_is_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pylint_odoo_is_clean():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pylint",
+            "--load-plugins=pylint_odoo",
+            "--disable=all",
+            f"--enable={PYLINT_ODOO_CHECKS}",
+            "--valid-odoo-versions=18.0",
+            "--manifest-required-authors=Olopiste contributors",
+            "--license-allowed=AGPL-3",
+            "--score=n",
+            *[str(a) for a in ADDONS],
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in REPO.rglob("*.xml") if ".git" not in p.parts),
+    ids=lambda p: str(p.relative_to(REPO)),
+)
+def test_xml_is_well_formed(path):
+    tree = etree.parse(str(path))
+    assert tree.getroot() is not None
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_every_model_has_description_and_order(addon):
+    missing = [
+        f"{path.name}:{node.name}: {key}"
+        for path, node, attrs, base in _model_classes(addon)
+        if attrs["_name"].value.startswith(("olopiste.", "report.olopiste"))
+        for key in ("_description", "_order")
+        if key not in attrs and not (key == "_order" and base == "models.AbstractModel")
+    ]
+    assert not missing, "models without " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_every_model_has_access_rights(addon):
+    csv_path = addon / "security" / "ir.model.access.csv"
+    granted = set()
+    if csv_path.exists():
+        with csv_path.open() as handle:
+            granted = {
+                row["model_id:id"].split(".")[-1] for row in csv.DictReader(handle)
+            }
+    missing = [
+        attrs["_name"].value
+        for _path, _node, attrs, base in _model_classes(addon)
+        if attrs["_name"].value.startswith("olopiste.")
+        and base != "models.AbstractModel"
+        and "model_" + attrs["_name"].value.replace(".", "_") not in granted
+    ]
+    assert not missing, f"no access rights for {missing}"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_finnish_translation_is_complete(addon):
+    pot_path = addon / "i18n" / f"{addon.name}.pot"
+    fi_path = addon / "i18n" / "fi.po"
+    assert pot_path.exists(), f"{pot_path} is missing: export it from Odoo"
+    assert fi_path.exists(), f"{fi_path} is missing"
+    pot = polib.pofile(str(pot_path))
+    fi = {entry.msgid: entry for entry in polib.pofile(str(fi_path))}
+    assert len(pot) > 0
+    untranslated = [
+        entry.msgid
+        for entry in pot
+        if entry.msgid not in fi
+        or not fi[entry.msgid].msgstr.strip()
+        or "fuzzy" in fi[entry.msgid].flags
+    ]
+    assert not untranslated, f"{len(untranslated)} untranslated: {untranslated[:10]}"
+    stale = sorted(set(fi) - {entry.msgid for entry in pot})
+    assert not stale, f"fi.po has msgids the .pot no longer has: {stale[:10]}"
