@@ -25,7 +25,11 @@
     "data": [
         "security/olopiste_security.xml",
         "security/ir.model.access.csv",
+        "data/olopiste_data.xml",
         "views/olopiste_project_views.xml",
+        "views/olopiste_case_views.xml",
+        "views/olopiste_config_views.xml",
+        "views/res_partner_views.xml",
         "views/olopiste_menus.xml",
     ],
     "demo": [

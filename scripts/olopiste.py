@@ -334,14 +334,19 @@ def install_addons(config, database, logfile, languages=None):
     started = time.monotonic()
     result = subprocess.run(odoo_command(config, *args), check=False)
     log = Path(logfile).read_text(errors="replace") if Path(logfile).exists() else ""
+    # Odoo logs a failed demo-data load, and problems with our own fields,
+    # views and access rights, only as warnings: those count as errors too.
     errors = [
-        line for line in log.splitlines() if re.search(r" (ERROR|CRITICAL) ", line)
+        line
+        for line in log.splitlines()
+        if re.search(r" (ERROR|CRITICAL) ", line)
+        or (re.search(r" WARNING ", line) and "olopiste" in line)
     ]
     if result.returncode != 0 or errors:
         print("\n".join(errors[:40]) or log[-4000:], file=sys.stderr)
         fail(
             f"installing {', '.join(ADDONS)} failed (exit code {result.returncode}, "
-            f"{len(errors)} ERROR lines); the full log is above and in {logfile}"
+            f"{len(errors)} ERROR lines or warnings about Olopiste); see {logfile}"
         )
     installed = re.search(r"Modules loaded\.", log)
     if not installed:

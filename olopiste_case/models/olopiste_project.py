@@ -73,6 +73,23 @@ class OlopisteProject(models.Model):
         "data are anonymised.",
     )
     color = fields.Integer()
+    area_ids = fields.One2many(
+        comodel_name="olopiste.area",
+        inverse_name="project_id",
+        string="Areas",
+    )
+    target_ids = fields.One2many(
+        comodel_name="olopiste.project.target",
+        inverse_name="project_id",
+        string="Targets",
+        copy=True,
+    )
+    case_ids = fields.One2many(
+        comodel_name="olopiste.case",
+        inverse_name="project_id",
+        string="Cases",
+    )
+    case_count = fields.Integer(compute="_compute_case_count")
 
     _sql_constraints = [
         (
@@ -97,9 +114,27 @@ class OlopisteProject(models.Model):
         ),
     ]
 
+    def _compute_case_count(self):
+        counts = dict(
+            self.env["olopiste.case"]._read_group(
+                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+            )
+        )
+        for project in self:
+            project.case_count = counts.get(project, 0)
+
     @api.depends("name", "code")
     def _compute_display_name(self):
         for project in self:
             project.display_name = (
                 f"[{project.code}] {project.name}" if project.code else project.name
             )
+
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.olopiste_case_action"
+        )
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.id}
+        return action

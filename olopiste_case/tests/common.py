@@ -1,5 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -41,5 +43,59 @@ class OlopisteCase(TransactionCase):
                 "name": "Other project",
                 "code": "T0002",
                 "manager_id": cls.user_manager.id,
+            }
+        )
+        cls.user_worker2 = new_test_user(
+            cls.env, "olo_worker2", groups="olopiste_case.group_olopiste_worker"
+        )
+        cls.project.user_ids = [(4, cls.user_worker2.id)]
+        Area = cls.env["olopiste.area"]
+        cls.area = Area.create(
+            {
+                "name": "North",
+                "project_id": cls.project.id,
+                "user_ids": [(6, 0, [cls.user_worker.id, cls.user_student.id])],
+            }
+        )
+        cls.area2 = Area.create(
+            {
+                "name": "South",
+                "project_id": cls.project.id,
+                "user_ids": [(6, 0, [cls.user_worker2.id])],
+            }
+        )
+        cls.stages = {
+            kind: cls.env["olopiste.stage"].search([("kind", "=", kind)], limit=1)
+            for kind in ("encounter", "mapping", "engagement", "followon", "closed")
+        }
+        cls.client = cls.env["res.partner"].create(
+            {
+                "name": "Aino Testinen",
+                "birthdate_date": "1971-03-14",
+                "gender": "female",
+            }
+        )
+        cls.client2 = cls.env["res.partner"].create({"name": "Matti Testinen"})
+        cls.case = cls._create_case(cls.client, cls.area, cls.user_worker)
+        cls.case2 = cls._create_case(cls.client2, cls.area2, cls.user_worker2)
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex):
+        """assertRaises that also rolls back what the failed operation wrote
+        (unittest's own assertRaisesRegex does not), then checks the message."""
+        with self.assertRaises(exception) as context:
+            yield context
+        self.assertRegex(str(context.exception), regex)
+
+    @classmethod
+    def _create_case(cls, client, area, worker, **values):
+        return cls.env["olopiste.case"].create(
+            {
+                "partner_id": client.id,
+                "project_id": area.project_id.id,
+                "area_id": area.id,
+                "user_id": worker.id,
+                "date_entry": "2016-01-15",
+                **values,
             }
         )

@@ -40,7 +40,9 @@ class TestProject(OlopisteCase):
         self.assertEqual(self.project.flat_rate, 40)
 
     def test_tracking_logs_programme_change(self):
-        project = self.env["olopiste.project"].create({"name": "Tracked", "code": "TR1"})
+        project = self.env["olopiste.project"].create(
+            {"name": "Tracked", "code": "TR1"}
+        )
         self.env.flush_all()
         self.env.cr.precommit.run()
         before = len(project.message_ids)

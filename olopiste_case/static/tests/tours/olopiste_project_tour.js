@@ -15,6 +15,11 @@ registry.category("web_tour.tours").add("olopiste_project_create", {
             run: "click",
         },
         {
+            trigger: ".o_main_navbar [data-menu-xmlid='olopiste_case.menu_olopiste_project']",
+            content: "Open the projects",
+            run: "click",
+        },
+        {
             trigger: ".o-kanban-button-new",
             content: "Create a project",
             run: "click",

@@ -1,0 +1,470 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+SENSITIVE_GROUPS = "olopiste_case.group_olopiste_worker"
+SENSITIVE_ANSWERS = [
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("declined", "Does not want to answer"),
+]
+SENSITIVE_FIELDS = (
+    "disability",
+    "minority",
+    "homelessness",
+    "criminal_background",
+)
+FOLLOWUP_MONTHS = 6
+
+
+class OlopisteCase(models.Model):
+    """One client's period in one project (Finnish: *asiakkuus*)."""
+
+    _name = "olopiste.case"
+    _description = "Client Case"
+    _inherit = ["mail.thread", "mail.activity.mixin", "mail.tracking.duration.mixin"]
+    _order = "priority desc, date_entry desc, id desc"
+    _track_duration_field = "stage_id"
+    _rec_names_search = ["partner_id", "code"]
+
+    code = fields.Char(
+        readonly=True,
+        copy=False,
+        index=True,
+        default="/",
+        help="Case number. Reports that leave the organisation identify the "
+        "participant by it, never by name.",
+    )
+    active = fields.Boolean(default=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain="[('is_company', '=', False)]",
+    )
+    project_id = fields.Many2one(
+        comodel_name="olopiste.project",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        default=lambda self: self._default_project(),
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True
+    )
+    area_id = fields.Many2one(
+        comodel_name="olopiste.area",
+        index=True,
+        tracking=True,
+        domain="[('project_id', '=', project_id)]",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Case Worker",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    stage_id = fields.Many2one(
+        comodel_name="olopiste.stage",
+        ondelete="restrict",
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand="_read_group_stage_ids",
+        default=lambda self: self._default_stage(),
+    )
+    stage_kind = fields.Selection(related="stage_id.kind", store=True, index=True)
+    date_last_stage_update = fields.Datetime(
+        string="Last Stage Update",
+        default=fields.Datetime.now,
+        copy=False,
+        readonly=True,
+    )
+    days_in_stage = fields.Integer(compute="_compute_days_in_stage")
+    priority = fields.Selection(
+        selection=[("0", "Normal"), ("1", "Important"), ("2", "Urgent")],
+        default="0",
+        index=True,
+    )
+    color = fields.Integer()
+    target_group_ids = fields.Many2many(
+        comodel_name="olopiste.target.group",
+        relation="olopiste_case_target_group_rel",
+        column1="case_id",
+        column2="target_group_id",
+        string="Target Groups",
+    )
+
+    # entry
+    date_entry = fields.Date(
+        string="Entry Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    referral_source = fields.Selection(
+        selection=[
+            ("outreach", "Outreach"),
+            ("employment_services", "Employment services"),
+            ("social_services", "Social services"),
+            ("youth_services", "Youth services"),
+            ("health_services", "Health services"),
+            ("organisation", "Other organisation"),
+            ("friend", "Friend or relative"),
+            ("self", "Came by themselves"),
+            ("other", "Other"),
+        ],
+        string="Came Through",
+    )
+    labour_status = fields.Selection(
+        selection=[
+            ("unemployed", "Unemployed"),
+            ("long_term_unemployed", "Long-term unemployed"),
+            ("inactive", "Inactive"),
+            ("employed", "Employed, incl. self-employed"),
+        ],
+        string="Labour-Market Status at Entry",
+        help="Exactly one status per participant, as the funder's indicators count "
+        "them. Long-term unemployed: 12 months or more.",
+    )
+    unemployment_months = fields.Integer(
+        string="Unemployed for (months)",
+        help="Length of the current unemployment at entry.",
+    )
+    education_level = fields.Selection(
+        selection=[
+            ("isced_0_2", "Basic education or less (ISCED 0–2)"),
+            ("isced_3_4", "Upper secondary or post-secondary (ISCED 3–4)"),
+            ("isced_5_8", "Tertiary (ISCED 5–8)"),
+        ],
+        help="Highest certified education completed before entry.",
+    )
+
+    # special categories of personal data (GDPR art. 9): never for trainees or finance
+    disability = fields.Selection(SENSITIVE_ANSWERS, groups=SENSITIVE_GROUPS)
+    minority = fields.Selection(
+        SENSITIVE_ANSWERS,
+        string="Foreign Background or Minority",
+        groups=SENSITIVE_GROUPS,
+    )
+    homelessness = fields.Selection(
+        SENSITIVE_ANSWERS,
+        string="Homelessness or Housing Exclusion",
+        groups=SENSITIVE_GROUPS,
+    )
+    criminal_background = fields.Selection(SENSITIVE_ANSWERS, groups=SENSITIVE_GROUPS)
+    note = fields.Html(string="Notes", groups=SENSITIVE_GROUPS)
+
+    # consents
+    consent_processing_date = fields.Date(
+        string="Data Processing Consent",
+        tracking=True,
+        help="Date the client consented to the processing of their data.",
+    )
+    consent_handover_date = fields.Date(
+        string="Handover Consent",
+        tracking=True,
+        help="Date the client consented to sharing their information with a "
+        "receiving organisation in a warm handover.",
+    )
+    consent_sensitive_date = fields.Date(
+        string="Sensitive Data Consent",
+        tracking=True,
+        help="Date the client consented to recording special-category data "
+        "(health, ethnic origin, criminal background).",
+    )
+
+    # the funder's own participant system
+    funder_start_date = fields.Date(
+        string="Start Data Filed",
+        help="Date the participant's start data were filled in the funder's system.",
+    )
+    funder_end_date = fields.Date(
+        string="End Data Filed",
+        help="Date the participant's end data were filled in the funder's system.",
+    )
+    missing_funder_data = fields.Boolean(
+        compute="_compute_missing_funder_data",
+        store=True,
+        help="Something the funder needs is missing: labour-market status, "
+        "education, filed start data, or for an exited case the exit situation "
+        "and filed end data.",
+    )
+
+    # exit and follow-up
+    date_exit = fields.Date(string="Exit Date", tracking=True, copy=False)
+    exit_situation = fields.Selection(
+        selection=[
+            ("employed", "In work, incl. self-employed"),
+            ("education", "In education or training"),
+            ("job_seeking", "Job-seeking"),
+            ("other_service", "In another service"),
+            ("inactive", "Inactive"),
+            ("other", "Other"),
+            ("unknown", "Not known"),
+        ],
+        string="Situation on Leaving",
+        tracking=True,
+        copy=False,
+        help="Within four weeks of exit.",
+    )
+    exit_qualification = fields.Boolean(
+        string="Gained a Qualification",
+        copy=False,
+        help="The participant gained a qualification through the project.",
+    )
+    followup_date = fields.Date(
+        string="Follow-up Recorded On",
+        copy=False,
+        tracking=True,
+    )
+    followup_situation = fields.Selection(
+        selection=[
+            ("employed", "In work, incl. self-employed"),
+            ("improved", "Improved labour-market situation"),
+            ("education", "In education or training"),
+            ("job_seeking", "Job-seeking"),
+            ("other_service", "In another service"),
+            ("inactive", "Inactive"),
+            ("unknown", "Not reached"),
+        ],
+        string="Situation Six Months After",
+        copy=False,
+        tracking=True,
+    )
+    days_in_project = fields.Integer(compute="_compute_days_in_project")
+    client_age = fields.Integer(related="partner_id.age", string="Age")
+    client_gender = fields.Selection(related="partner_id.gender", string="Gender")
+
+    # ------------------------------------------------------------------
+    # defaults
+
+    def _default_project(self):
+        projects = self.env["olopiste.project"].search(
+            ["|", ("user_ids", "in", self.env.uid), ("manager_id", "=", self.env.uid)],
+            limit=2,
+        )
+        return projects if len(projects) == 1 else False
+
+    def _default_stage(self):
+        return self.env["olopiste.stage"].search([("kind", "=", "encounter")], limit=1)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        # every stage shows as a column, also when empty
+        return stages.search([], order=stages._order)
+
+    # ------------------------------------------------------------------
+    # computes
+
+    @api.depends("date_last_stage_update")
+    def _compute_days_in_stage(self):
+        now = fields.Datetime.now()
+        for case in self:
+            since = case.date_last_stage_update or now
+            case.days_in_stage = (now - since).days
+
+    @api.depends("date_entry", "date_exit")
+    def _compute_days_in_project(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            end = case.date_exit or today
+            case.days_in_project = (
+                (end - case.date_entry).days if case.date_entry else 0
+            )
+
+    @api.depends(
+        "labour_status",
+        "education_level",
+        "funder_start_date",
+        "funder_end_date",
+        "date_exit",
+        "exit_situation",
+    )
+    def _compute_missing_funder_data(self):
+        for case in self:
+            missing = not (
+                case.labour_status and case.education_level and case.funder_start_date
+            )
+            if case.date_exit:
+                missing = missing or not (case.exit_situation and case.funder_end_date)
+            case.missing_funder_data = missing
+
+    def _compute_display_name(self):
+        for case in self:
+            case.display_name = (
+                f"{case.partner_id.name or ''} ({case.project_id.code or case.project_id.name or ''})"
+                if case.project_id
+                else case.partner_id.name or case.code
+            )
+
+    # ------------------------------------------------------------------
+    # constraints
+
+    @api.constrains("date_entry", "date_exit")
+    def _check_dates(self):
+        for case in self:
+            if case.date_exit and case.date_entry and case.date_exit < case.date_entry:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s: the exit date %(exit)s is before the entry date %(entry)s.",
+                        client=case.partner_id.name,
+                        exit=case.date_exit,
+                        entry=case.date_entry,
+                    )
+                )
+
+    @api.constrains("date_entry", "project_id")
+    def _check_entry_in_project_period(self):
+        for case in self:
+            project = case.project_id
+            too_early = project.date_start and case.date_entry < project.date_start
+            too_late = project.date_end and case.date_entry > project.date_end
+            if too_early or too_late:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s: the entry date %(entry)s is outside the period of "
+                        "the project %(project)s (%(start)s – %(end)s).",
+                        client=case.partner_id.name,
+                        entry=case.date_entry,
+                        project=project.display_name,
+                        start=project.date_start or "",
+                        end=project.date_end or "",
+                    )
+                )
+
+    @api.constrains("stage_id", "date_exit", "exit_situation")
+    def _check_exit_data_when_closed(self):
+        for case in self:
+            if case.stage_kind == "closed" and not (
+                case.date_exit and case.exit_situation
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s: record the exit date and the situation on leaving "
+                        "before moving the case to “%(stage)s”.",
+                        client=case.partner_id.name,
+                        stage=case.stage_id.name,
+                    )
+                )
+
+    @api.constrains("partner_id", "project_id", "date_exit", "active")
+    def _check_one_open_case(self):
+        open_cases = self.filtered(lambda c: c.active and not c.date_exit)
+        if not open_cases:
+            return
+        # sudo: the twin may be in an area the current user cannot see
+        groups = (
+            self.sudo()
+            .with_context(active_test=True)
+            ._read_group(
+                [
+                    ("partner_id", "in", open_cases.partner_id.ids),
+                    ("project_id", "in", open_cases.project_id.ids),
+                    ("date_exit", "=", False),
+                ],
+                ["partner_id", "project_id"],
+                ["__count"],
+            )
+        )
+        for partner, project, count in groups:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s already has an open case in %(project)s. Continue "
+                        "that case, or record its exit before opening a new one.",
+                        client=partner.name,
+                        project=project.display_name,
+                    )
+                )
+
+    @api.constrains(*SENSITIVE_FIELDS, "consent_sensitive_date")
+    def _check_sensitive_consent(self):
+        for case in self.sudo():
+            # sudo: the fields are restricted by groups; this only checks they
+            # are empty unless the client consented
+            given = [f for f in SENSITIVE_FIELDS if case[f] in ("yes", "no")]
+            if given and not case.consent_sensitive_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s: special-category data (%(fields)s) can be recorded "
+                        "only with the client's consent to process sensitive data. "
+                        "Record the consent date first, or choose “Does not want to answer”.",
+                        client=case.partner_id.name,
+                        fields=", ".join(
+                            case._fields[f].get_description(self.env)["string"]
+                            for f in given
+                        ),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if vals.get("code", "/") == "/":
+                vals["code"] = sequence.next_by_code("olopiste.case") or "/"
+        cases = super().create(vals_list)
+        cases.partner_id.filtered(lambda p: not p.is_olopiste_client).write(
+            {"is_olopiste_client": True}
+        )
+        cases.filtered("date_exit")._schedule_followup()
+        return cases
+
+    def write(self, vals):
+        if "stage_id" in vals:
+            vals.setdefault("date_last_stage_update", fields.Datetime.now())
+        exiting = (
+            self.filtered(lambda c: not c.date_exit)
+            if vals.get("date_exit")
+            else self.browse()
+        )
+        result = super().write(vals)
+        exiting._schedule_followup()
+        return result
+
+    # ------------------------------------------------------------------
+    # mail
+
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        # A case's chatter holds the worker's notes on the client: reading it
+        # needs the right to change the case, which trainees and finance lack.
+        if operation == "read":
+            return "write"
+        return super()._get_mail_message_access(
+            res_ids, operation, model_name=model_name
+        )
+
+    # ------------------------------------------------------------------
+    # business
+
+    def _schedule_followup(self):
+        """Plan the six-month follow-up call for cases that just exited."""
+        activity_type = self.env.ref(
+            "olopiste_case.mail_activity_type_followup", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
+        for case in self:
+            case.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=case.date_exit + relativedelta(months=FOLLOWUP_MONTHS),
+                user_id=(case.user_id or self.env.user).id,
+                summary=self.env._("Six-month follow-up"),
+                note=self.env._(
+                    "Ask the client about their situation six months after leaving "
+                    "and record it on the case."
+                ),
+            )

@@ -1,0 +1,157 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from .common import OlopisteCase
+
+
+@tagged("post_install", "-at_install")
+class TestCase(OlopisteCase):
+    def test_new_case_starts_in_encounter_with_a_code(self):
+        self.assertEqual(self.case.stage_id.kind, "encounter")
+        self.assertTrue(self.case.code.startswith("C"))
+        self.assertNotEqual(self.case.code, self.case2.code)
+        self.assertTrue(self.client.is_olopiste_client)
+        self.assertEqual(self.client.olopiste_case_count, 1)
+        self.assertEqual(self.project.case_count, 2)
+
+    def test_exit_before_entry_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "before the entry date"):
+            self.case.write({"date_exit": "2016-01-14", "exit_situation": "employed"})
+        self.assertFalse(self.case.date_exit)
+
+    def test_entry_outside_project_period_is_refused(self):
+        for day in ("2015-08-31", "2018-09-01"):
+            with self.assertRaisesRegex(ValidationError, "outside the period"):
+                self.case.date_entry = day
+        self.assertEqual(str(self.case.date_entry), "2016-01-15")
+
+    def test_closed_stage_needs_exit_data(self):
+        with self.assertRaisesRegex(ValidationError, "record the exit date"):
+            self.case.stage_id = self.stages["closed"]
+        with self.assertRaisesRegex(ValidationError, "record the exit date"):
+            self.case.write(
+                {"stage_id": self.stages["closed"].id, "date_exit": "2017-01-01"}
+            )
+        self.case.write(
+            {
+                "stage_id": self.stages["closed"].id,
+                "date_exit": "2017-01-01",
+                "exit_situation": "employed",
+            }
+        )
+        self.assertEqual(self.case.stage_kind, "closed")
+
+    def test_exit_schedules_six_month_followup_once(self):
+        followup = self.env.ref("olopiste_case.mail_activity_type_followup")
+        self.case.write({"date_exit": "2017-01-31", "exit_situation": "job_seeking"})
+        activities = self.case.activity_ids.filtered(
+            lambda a: a.activity_type_id == followup
+        )
+        self.assertEqual(len(activities), 1)
+        self.assertEqual(activities.date_deadline, date(2017, 7, 31))
+        self.assertEqual(activities.user_id, self.user_worker)
+        self.case.write({"date_exit": "2017-02-01"})
+        activities = self.case.activity_ids.filtered(
+            lambda a: a.activity_type_id == followup
+        )
+        self.assertEqual(len(activities), 1)
+
+    def test_one_open_case_per_client_and_project(self):
+        with self.assertRaisesRegex(ValidationError, "already has an open case"):
+            self._create_case(self.client, self.area, self.user_worker)
+        # another project is fine
+        other = self.env["olopiste.case"].create(
+            {"partner_id": self.client.id, "project_id": self.other_project.id}
+        )
+        self.assertEqual(other.partner_id, self.client)
+        # a new period after the first one has ended is fine
+        self.case.write({"date_exit": "2016-12-31", "exit_situation": "inactive"})
+        again = self._create_case(
+            self.client, self.area, self.user_worker, date_entry="2017-03-01"
+        )
+        self.assertEqual(self.client.olopiste_case_count, 3)
+        self.assertFalse(again.date_exit)
+
+    def test_sensitive_data_needs_consent(self):
+        with self.assertRaisesRegex(ValidationError, "consent"):
+            self.case.disability = "yes"
+        self.case.minority = "declined"
+        self.assertEqual(self.case.minority, "declined")
+        self.case.write({"consent_sensitive_date": "2016-01-15", "disability": "yes"})
+        self.assertEqual(self.case.disability, "yes")
+
+    def test_missing_funder_data_is_computed(self):
+        self.assertTrue(self.case.missing_funder_data)
+        self.case.write(
+            {
+                "labour_status": "long_term_unemployed",
+                "education_level": "isced_0_2",
+                "funder_start_date": "2016-01-20",
+            }
+        )
+        self.assertFalse(self.case.missing_funder_data)
+        self.case.write({"date_exit": "2016-12-31", "exit_situation": "employed"})
+        self.assertTrue(self.case.missing_funder_data)
+        self.case.funder_end_date = "2017-01-05"
+        self.assertFalse(self.case.missing_funder_data)
+        missing = self.env["olopiste.case"].search(
+            [
+                ("missing_funder_data", "=", True),
+                ("id", "in", (self.case | self.case2).ids),
+            ]
+        )
+        self.assertEqual(missing, self.case2)
+
+    def test_kanban_shows_empty_stages(self):
+        groups = self.env["olopiste.case"].web_read_group(
+            [("project_id", "=", self.project.id)],
+            ["stage_id"],
+            ["stage_id"],
+        )["groups"]
+        kinds = {
+            self.env["olopiste.stage"].browse(g["stage_id"][0]).kind for g in groups
+        }
+        self.assertEqual(kinds, set(self.stages))
+
+    def test_stage_change_resets_days_in_stage(self):
+        self.case.date_last_stage_update = "2016-01-15 10:00:00"
+        self.assertGreater(self.case.days_in_stage, 300)
+        self.case.stage_id = self.stages["mapping"]
+        self.assertEqual(self.case.days_in_stage, 0)
+
+    def test_target_over_100_percent_is_refused(self):
+        Target = self.env["olopiste.project.target"]
+        with self.assertRaisesRegex(ValidationError, "over 100"):
+            Target.create(
+                {"project_id": self.project.id, "kind": "followon_rate", "value": 120}
+            )
+        with self.assertRaisesRegex(ValidationError, "target group"):
+            Target.create(
+                {
+                    "project_id": self.project.id,
+                    "kind": "target_group_share",
+                    "value": 10,
+                }
+            )
+        clients = Target.create(
+            {"project_id": self.project.id, "kind": "clients", "value": 200}
+        )
+        self.assertEqual(clients.value, 200)
+        self.assertFalse(clients.is_percent)
+
+    def test_birthdate_in_future_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "in the future"):
+            self.client.birthdate_date = "2999-01-01"
+
+    def test_duplicate_client_is_offered(self):
+        form = Form(self.env["res.partner"])
+        form.name = "aino testinen"
+        self.assertFalse(form.olopiste_duplicate_ids)
+        form.birthdate_date = date(1971, 3, 14)
+        self.assertEqual(form.olopiste_duplicate_ids[:], self.client)
+        action = self.client2.action_open_olopiste_duplicate()
+        self.assertEqual(action["res_model"], "res.partner")
