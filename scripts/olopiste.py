@@ -343,10 +343,11 @@ def install_addons(config, database, logfile, languages=None):
         or (re.search(r" WARNING ", line) and "olopiste" in line)
     ]
     if result.returncode != 0 or errors:
-        print("\n".join(errors[:40]) or log[-4000:], file=sys.stderr)
+        print("\n".join(log.splitlines()[-60:]), file=sys.stderr)
+        print("\n".join(errors[:40]), file=sys.stderr)
         fail(
             f"installing {', '.join(ADDONS)} failed (exit code {result.returncode}, "
-            f"{len(errors)} ERROR lines or warnings about Olopiste); see {logfile}"
+            f"{len(errors)} ERROR lines or warnings about Olopiste, shown above)"
         )
     installed = re.search(r"Modules loaded\.", log)
     if not installed:
