@@ -30,6 +30,9 @@
         "views/olopiste_case_views.xml",
         "views/olopiste_config_views.xml",
         "views/res_partner_views.xml",
+        "views/calendar_event_views.xml",
+        "views/olopiste_attendance_views.xml",
+        "wizards/olopiste_attendance_entry_views.xml",
         "views/olopiste_menus.xml",
     ],
     "demo": [

@@ -4,4 +4,6 @@ from . import olopiste_project
 from . import olopiste_project_target
 from . import olopiste_area
 from . import olopiste_case
+from . import calendar_event
+from . import olopiste_attendance
 from . import res_partner

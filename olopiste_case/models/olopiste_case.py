@@ -242,6 +242,32 @@ class OlopisteCase(models.Model):
         tracking=True,
     )
     days_in_project = fields.Integer(compute="_compute_days_in_project")
+
+    # participation
+    event_ids = fields.Many2many(
+        comodel_name="calendar.event",
+        relation="olopiste_case_calendar_event_rel",
+        column1="case_id",
+        column2="event_id",
+        string="Sessions",
+        copy=False,
+    )
+    attendance_ids = fields.One2many(
+        comodel_name="olopiste.attendance",
+        inverse_name="case_id",
+    )
+    attendance_count = fields.Integer(
+        string="Times Attended", compute="_compute_attendance_totals", store=True
+    )
+    attendance_hours = fields.Float(
+        string="Participation Hours",
+        compute="_compute_attendance_totals",
+        store=True,
+        aggregator="sum",
+    )
+    last_attendance_date = fields.Date(
+        string="Last Attended", compute="_compute_attendance_totals", store=True
+    )
     client_age = fields.Integer(related="partner_id.age", string="Age")
     client_gender = fields.Selection(related="partner_id.gender", string="Gender")
 
@@ -272,6 +298,14 @@ class OlopisteCase(models.Model):
         for case in self:
             since = case.date_last_stage_update or now
             case.days_in_stage = (now - since).days
+
+    @api.depends("attendance_ids.state", "attendance_ids.hours", "attendance_ids.date")
+    def _compute_attendance_totals(self):
+        for case in self:
+            attended = case.attendance_ids.filtered(lambda a: a.state == "attended")
+            case.attendance_count = len(attended)
+            case.attendance_hours = sum(attended.mapped("hours"))
+            case.last_attendance_date = max(attended.mapped("date"), default=False)
 
     @api.depends("date_entry", "date_exit")
     def _compute_days_in_project(self):
@@ -434,6 +468,15 @@ class OlopisteCase(models.Model):
         result = super().write(vals)
         exiting._schedule_followup()
         return result
+
+    def action_view_attendance(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.olopiste_attendance_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"search_default_group_kind": 0}
+        return action
 
     # ------------------------------------------------------------------
     # mail

@@ -73,6 +73,11 @@ class OlopisteProject(models.Model):
         "data are anonymised.",
     )
     color = fields.Integer()
+    hours_per_day = fields.Float(
+        string="Hours per Person-Day",
+        default=7.0,
+        help="Participation hours are reported also as person-days of this many hours.",
+    )
     area_ids = fields.One2many(
         comodel_name="olopiste.area",
         inverse_name="project_id",
@@ -106,6 +111,11 @@ class OlopisteProject(models.Model):
             "flat_rate_check",
             "CHECK(flat_rate >= 0 AND flat_rate <= 100)",
             "The flat rate is a percentage between 0 and 100.",
+        ),
+        (
+            "hours_per_day_check",
+            "CHECK(hours_per_day > 0 AND hours_per_day <= 24)",
+            "A person-day is more than 0 and at most 24 hours.",
         ),
         (
             "retention_check",

@@ -20,6 +20,9 @@ class ResPartner(models.Model):
     olopiste_case_count = fields.Integer(
         string="Cases", compute="_compute_olopiste_case_count"
     )
+    olopiste_attendance_hours = fields.Float(
+        string="Participation Hours", compute="_compute_olopiste_case_count"
+    )
     olopiste_duplicate_ids = fields.Many2many(
         comodel_name="res.partner",
         string="Possible Duplicates",
@@ -28,13 +31,18 @@ class ResPartner(models.Model):
     )
 
     def _compute_olopiste_case_count(self):
-        counts = dict(
-            self.env["olopiste.case"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+        totals = {
+            partner: (count, hours)
+            for partner, count, hours in self.env["olopiste.case"]._read_group(
+                [("partner_id", "in", self.ids)],
+                ["partner_id"],
+                ["__count", "attendance_hours:sum"],
             )
-        )
+        }
         for partner in self:
-            partner.olopiste_case_count = counts.get(partner, 0)
+            partner.olopiste_case_count, partner.olopiste_attendance_hours = totals.get(
+                partner, (0, 0.0)
+            )
 
     @api.depends("name", "birthdate_date")
     def _compute_olopiste_duplicate_ids(self):
@@ -74,6 +82,14 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_olopiste_attendance(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.olopiste_attendance_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
         return action
 
     def action_open_olopiste_duplicate(self):

@@ -1,0 +1,158 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .calendar_event import ACTIVITY_KINDS
+
+
+class OlopisteAttendance(models.Model):
+    """One case's attendance at one activity: what the funder pays for."""
+
+    _name = "olopiste.attendance"
+    _description = "Attendance"
+    _order = "date desc, event_id, id"
+    _rec_name = "case_id"
+
+    event_id = fields.Many2one(
+        comodel_name="calendar.event",
+        string="Activity",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    case_id = fields.Many2one(
+        comodel_name="olopiste.case",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    state = fields.Selection(
+        selection=[
+            ("attended", "Attended"),
+            ("absent", "Absent"),
+            ("excused", "Excused"),
+        ],
+        required=True,
+        default="attended",
+    )
+    hours = fields.Float(
+        compute="_compute_hours",
+        store=True,
+        readonly=False,
+        precompute=True,
+        aggregator="sum",
+        help="Hours the client took part: by default the activity's duration; less "
+        "when the client left early. Always 0 for an absence.",
+    )
+    date = fields.Date(compute="_compute_date", store=True, index=True, precompute=True)
+    partner_id = fields.Many2one(
+        related="case_id.partner_id", string="Client", store=True
+    )
+    project_id = fields.Many2one(related="case_id.project_id", store=True, index=True)
+    area_id = fields.Many2one(related="case_id.area_id", store=True, index=True)
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    case_user_id = fields.Many2one(
+        related="case_id.user_id", string="Case Worker", store=True, index=True
+    )
+    kind = fields.Selection(
+        selection=ACTIVITY_KINDS,
+        string="Activity Kind",
+        compute="_compute_kind",
+        store=True,
+        index=True,
+    )
+
+    _sql_constraints = [
+        (
+            "case_event_uniq",
+            "unique(case_id, event_id)",
+            "A client can attend the same activity only once.",
+        ),
+    ]
+
+    @api.depends("state", "event_id")
+    def _compute_hours(self):
+        for attendance in self:
+            if attendance.state != "attended":
+                attendance.hours = 0.0
+            elif not attendance.hours:
+                attendance.hours = attendance.event_id._olopiste_max_hours()
+
+    @api.depends("event_id.start", "event_id.start_date", "event_id.allday")
+    def _compute_date(self):
+        for attendance in self:
+            attendance.date = (
+                attendance.event_id._olopiste_date() if attendance.event_id else False
+            )
+
+    @api.depends("event_id.olopiste_kind")
+    def _compute_kind(self):
+        for attendance in self:
+            attendance.kind = attendance.event_id.olopiste_kind
+
+    @api.constrains("state", "hours", "event_id")
+    def _check_hours(self):
+        for attendance in self:
+            error = attendance._hours_error()
+            if error:
+                raise ValidationError(error)
+
+    @api.constrains("case_id", "event_id", "date")
+    def _check_case_fits_event(self):
+        for attendance in self:
+            error = attendance._case_error()
+            if error:
+                raise ValidationError(error)
+
+    def _hours_error(self):
+        """The translated reason these hours are wrong, or None."""
+        self.ensure_one()
+        if self.state != "attended":
+            return None
+        event = self.event_id
+        limit = event._olopiste_max_hours()
+        if self.hours <= 0:
+            return self.env._(
+                "%(client)s: attended hours must be more than 0.",
+                client=self.case_id.partner_id.name,
+            )
+        if self.hours > limit + 1e-6:
+            return self.env._(
+                "%(client)s: %(hours)s hours is more than the %(limit)s hours of “%(event)s”.",
+                client=self.case_id.partner_id.name,
+                hours=round(self.hours, 2),
+                limit=round(limit, 2),
+                event=event.name,
+            )
+        return None
+
+    def _case_error(self):
+        """The translated reason this case cannot attend this event, or None."""
+        self.ensure_one()
+        event = self.event_id
+        case = self.case_id
+        client = case.partner_id.name
+        if event.olopiste_project_id != case.project_id:
+            return self.env._(
+                "%(client)s's case belongs to %(case_project)s, not to the project of "
+                "“%(event)s”.",
+                client=client,
+                case_project=case.project_id.display_name,
+                event=event.name,
+            )
+        if self.date and self.date < case.date_entry:
+            return self.env._(
+                "%(client)s: the activity on %(date)s is before the case's entry date %(entry)s.",
+                client=client,
+                date=self.date,
+                entry=case.date_entry,
+            )
+        if self.date and case.date_exit and self.date > case.date_exit:
+            return self.env._(
+                "%(client)s: the activity on %(date)s is after the case's exit date %(exit)s.",
+                client=client,
+                date=self.date,
+                exit=case.date_exit,
+            )
+        return None

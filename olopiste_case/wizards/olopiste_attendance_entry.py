@@ -1,0 +1,189 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OlopisteAttendanceEntry(models.TransientModel):
+    """One screen, one save: the attendance of a whole session.
+
+    The invited cases are listed with a toggle each; walk-ins are added as
+    rows (an existing case, or a new client who gets a case in an encounter
+    stage). Every row is checked before anything is written, so a bad row
+    saves nothing and the message names the row.
+    """
+
+    _name = "olopiste.attendance.entry"
+    _description = "Session Attendance Entry"
+    _order = "id desc"
+
+    event_id = fields.Many2one(
+        comodel_name="calendar.event", required=True, readonly=True
+    )
+    project_id = fields.Many2one(comodel_name="olopiste.project", readonly=True)
+    hours = fields.Float(
+        string="Hours for Everyone",
+        help="Hours of every person marked present. Change a row to give one "
+        "person fewer hours, e.g. when they left early.",
+    )
+    headcount = fields.Integer(
+        string="Anonymous Participants",
+        help="People who took part without registering.",
+    )
+    line_ids = fields.One2many(
+        comodel_name="olopiste.attendance.entry.line",
+        inverse_name="entry_id",
+        string="Participants",
+    )
+    present_count = fields.Integer(compute="_compute_present_count")
+
+    @api.depends("line_ids.present")
+    def _compute_present_count(self):
+        for entry in self:
+            entry.present_count = len(entry.line_ids.filtered("present"))
+
+    @api.onchange("hours")
+    def _onchange_hours(self):
+        for line in self.line_ids.filtered("present"):
+            line.hours = self.hours
+
+    @api.model
+    def action_open_for_event(self, event):
+        """Open the entry screen filled with the invited cases and what is recorded."""
+        if not event.olopiste_project_id:
+            raise ValidationError(
+                self.env._("Choose the project of “%(event)s” first.", event=event.name)
+            )
+        entry = self.create(self._values_for_event(event))
+        return entry._reopen()
+
+    @api.model
+    def _values_for_event(self, event):
+        recorded = {a.case_id: a for a in event.olopiste_attendance_ids}
+        cases = event.olopiste_case_ids | event.olopiste_attendance_ids.case_id
+        duration = event._olopiste_max_hours()
+        lines = []
+        for sequence, case in enumerate(
+            cases.sorted(lambda c: c.partner_id.name or ""), 1
+        ):
+            attendance = recorded.get(case)
+            lines.append(
+                Command.create(
+                    {
+                        "sequence": sequence,
+                        "case_id": case.id,
+                        "attendance_id": attendance.id if attendance else False,
+                        "present": bool(attendance) and attendance.state == "attended",
+                        "excused": bool(attendance) and attendance.state == "excused",
+                        "hours": attendance.hours
+                        if attendance and attendance.hours
+                        else duration,
+                    }
+                )
+            )
+        return {
+            "event_id": event.id,
+            "project_id": event.olopiste_project_id.id,
+            "hours": duration,
+            "headcount": event.olopiste_headcount,
+            "line_ids": lines,
+        }
+
+    def _reopen(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attendance: %(event)s", event=self.event_id.name),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_mark_all_present(self):
+        self.line_ids.write({"present": True, "excused": False})
+        for line in self.line_ids.filtered(lambda row: not row.hours):
+            line.hours = self.hours
+        return self._reopen()
+
+    def action_save(self):
+        self.ensure_one()
+        self._check_lines()
+        lines = self.line_ids
+        self._create_walk_in_cases(lines.filtered(lambda row: not row.case_id))
+        self._write_attendance(lines)
+        event = self.event_id
+        event.write(
+            {
+                "olopiste_headcount": self.headcount,
+                "olopiste_case_ids": [Command.link(case.id) for case in lines.case_id],
+            }
+        )
+        return {"type": "ir.actions.act_window_close"}
+
+    def _check_lines(self):
+        """Check every row; raise one error naming each bad row."""
+        event = self.event_id
+        limit = event._olopiste_max_hours()
+        errors = []
+        if self.headcount < 0:
+            errors.append(
+                self.env._("The number of anonymous participants cannot be negative.")
+            )
+        seen = set()
+        for row, line in enumerate(self.line_ids.sorted("sequence"), 1):
+            problem = line._problem(limit, seen)
+            if problem:
+                errors.append(
+                    self.env._("Row %(row)s: %(problem)s", row=row, problem=problem)
+                )
+        if errors:
+            raise ValidationError(
+                self.env._("Nothing was saved.") + "\n" + "\n".join(errors)
+            )
+
+    def _create_walk_in_cases(self, lines):
+        """Give each new walk-in client a contact and a case in an encounter stage."""
+        if not lines:
+            return
+        partners = self.env["res.partner"].create(
+            [
+                {"name": line.new_client_name.strip(), "is_olopiste_client": True}
+                for line in lines
+            ]
+        )
+        event_date = self.event_id._olopiste_date()
+        cases = self.env["olopiste.case"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "project_id": self.project_id.id,
+                    "area_id": self.event_id.olopiste_area_id.id,
+                    "date_entry": event_date,
+                    "referral_source": "outreach",
+                }
+                for partner in partners
+            ]
+        )
+        for line, case in zip(lines, cases, strict=True):
+            line.case_id = case
+
+    def _write_attendance(self, lines):
+        """Create and update the attendance in batches, not row by row."""
+        Attendance = self.env["olopiste.attendance"]
+        invited = self.event_id.olopiste_case_ids
+        to_create = []
+        to_update = defaultdict(lambda: Attendance)
+        for line in lines:
+            values = line._attendance_values()
+            if line.attendance_id:
+                to_update[tuple(sorted(values.items()))] |= line.attendance_id
+            elif line.present or line.excused or line.case_id in invited:
+                to_create.append(
+                    {**values, "event_id": self.event_id.id, "case_id": line.case_id.id}
+                )
+        for values, attendances in to_update.items():
+            attendances.write(dict(values))
+        Attendance.create(to_create)
