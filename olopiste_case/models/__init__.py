@@ -6,4 +6,11 @@ from . import olopiste_area
 from . import olopiste_case
 from . import calendar_event
 from . import olopiste_attendance
+from . import olopiste_followon_type
+from . import olopiste_partner_service
+from . import olopiste_referral
+from . import olopiste_assessment_dimension
+from . import olopiste_assessment
+from . import olopiste_assessment_line
+from . import survey_user_input
 from . import res_partner

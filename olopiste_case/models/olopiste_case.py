@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 SENSITIVE_GROUPS = "olopiste_case.group_olopiste_worker"
 SENSITIVE_ANSWERS = [
@@ -18,6 +18,15 @@ SENSITIVE_FIELDS = (
     "criminal_background",
 )
 FOLLOWUP_MONTHS = 6
+EXIT_SITUATIONS = [
+    ("employed", "In work, incl. self-employed"),
+    ("education", "In education or training"),
+    ("job_seeking", "Job-seeking"),
+    ("other_service", "In another service"),
+    ("inactive", "Inactive"),
+    ("other", "Other"),
+    ("unknown", "Not known"),
+]
 
 
 class OlopisteCase(models.Model):
@@ -176,6 +185,13 @@ class OlopisteCase(models.Model):
         help="Date the client consented to sharing their information with a "
         "receiving organisation in a warm handover.",
     )
+    consent_handover_withdrawn_date = fields.Date(
+        string="Handover Consent Withdrawn",
+        tracking=True,
+        copy=False,
+        help="Date the client withdrew the handover consent: no more sharing, "
+        "and every link sent to a receiving organisation stops working.",
+    )
     consent_sensitive_date = fields.Date(
         string="Sensitive Data Consent",
         tracking=True,
@@ -203,15 +219,7 @@ class OlopisteCase(models.Model):
     # exit and follow-up
     date_exit = fields.Date(string="Exit Date", tracking=True, copy=False)
     exit_situation = fields.Selection(
-        selection=[
-            ("employed", "In work, incl. self-employed"),
-            ("education", "In education or training"),
-            ("job_seeking", "Job-seeking"),
-            ("other_service", "In another service"),
-            ("inactive", "Inactive"),
-            ("other", "Other"),
-            ("unknown", "Not known"),
-        ],
+        selection=EXIT_SITUATIONS,
         string="Situation on Leaving",
         tracking=True,
         copy=False,
@@ -265,6 +273,42 @@ class OlopisteCase(models.Model):
         store=True,
         aggregator="sum",
     )
+    referral_ids = fields.One2many(
+        comodel_name="olopiste.referral", inverse_name="case_id", string="Referrals"
+    )
+    on_followon_path = fields.Boolean(
+        string="On a Follow-on Path",
+        compute="_compute_on_followon_path",
+        store=True,
+        help="An outgoing referral that counts as a follow-on path has started or "
+        "been completed.",
+    )
+    assessment_ids = fields.One2many(
+        comodel_name="olopiste.assessment", inverse_name="case_id", string="Assessments"
+    )
+    capacity_change = fields.Selection(
+        selection=[
+            ("improved", "Improved"),
+            ("unchanged", "Unchanged"),
+            ("worse", "Worse"),
+        ],
+        string="Work Ability Change",
+        compute="_compute_capacity_change",
+        store=True,
+        help="From the first and the last self-assessment: improved or worse when "
+        "the total changed by at least the project's threshold.",
+    )
+    feedback_ids = fields.One2many(
+        comodel_name="survey.user_input",
+        inverse_name="olopiste_case_id",
+        string="Client Feedback",
+        groups="survey.group_survey_user",
+    )
+    feedback_count = fields.Integer(
+        string="Feedback Answers",
+        compute="_compute_feedback_count",
+        help="Completed answers to the project's client feedback survey.",
+    )
     last_attendance_date = fields.Date(
         string="Last Attended", compute="_compute_attendance_totals", store=True
     )
@@ -306,6 +350,54 @@ class OlopisteCase(models.Model):
             case.attendance_count = len(attended)
             case.attendance_hours = sum(attended.mapped("hours"))
             case.last_attendance_date = max(attended.mapped("date"), default=False)
+
+    @api.depends(
+        "referral_ids.state",
+        "referral_ids.direction",
+        "referral_ids.counts_as_followon",
+    )
+    def _compute_on_followon_path(self):
+        for case in self:
+            case.on_followon_path = any(
+                r.direction == "out"
+                and r.counts_as_followon
+                and r.state in ("started", "completed")
+                for r in case.referral_ids
+            )
+
+    @api.depends(
+        "assessment_ids.score_total",
+        "assessment_ids.date",
+        "project_id.capacity_threshold",
+    )
+    def _compute_capacity_change(self):
+        for case in self:
+            assessments = case.assessment_ids.sorted(lambda a: (a.date, a.id))
+            if len(assessments) < 2:
+                case.capacity_change = False
+                continue
+            change = assessments[-1].score_total - assessments[0].score_total
+            threshold = case.project_id.capacity_threshold
+            if change >= threshold - 1e-9:
+                case.capacity_change = "improved"
+            elif change <= -threshold + 1e-9:
+                case.capacity_change = "worse"
+            else:
+                case.capacity_change = "unchanged"
+
+    def _compute_feedback_count(self):
+        # sudo: workers see whether their client answered, never the answers
+        counts = dict(
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("olopiste_case_id", "in", self.ids), ("state", "=", "done")],
+                ["olopiste_case_id"],
+                ["__count"],
+            )
+        )
+        for case in self:
+            case.feedback_count = counts.get(case.sudo(), 0)
 
     @api.depends("date_entry", "date_exit")
     def _compute_days_in_project(self):
@@ -468,6 +560,71 @@ class OlopisteCase(models.Model):
         result = super().write(vals)
         exiting._schedule_followup()
         return result
+
+    def _handover_consent_in_force(self):
+        self.ensure_one()
+        given, withdrawn = (
+            self.consent_handover_date,
+            self.consent_handover_withdrawn_date,
+        )
+        return bool(given and (not withdrawn or withdrawn < given))
+
+    def action_withdraw_handover_consent(self):
+        """Record the withdrawal: stop sharing and revoke every open link."""
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.consent_handover_withdrawn_date = today
+            links = case.referral_ids.filtered("handover_expiry")
+            links._revoke_handover_links()
+            case.message_post(
+                body=self.env._(
+                    "The client withdrew the handover consent on %(date)s; %(count)s "
+                    "handover link(s) were revoked.",
+                    date=today,
+                    count=len(links),
+                )
+            )
+
+    def action_new_referral(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan a Follow-on Path"),
+            "res_model": "olopiste.referral",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_case_id": self.id, "default_direction": "out"},
+        }
+
+    def action_view_assessment_graph(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.olopiste_assessment_line_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        return action
+
+    def action_fill_feedback(self):
+        """Start the project's feedback survey for this client, to fill now."""
+        self.ensure_one()
+        survey = self.project_id.survey_id
+        if not survey:
+            raise UserError(
+                self.env._(
+                    "Choose the client feedback survey of %(project)s first.",
+                    project=self.project_id.display_name,
+                )
+            )
+        # sudo: case workers start the survey for their client without being
+        # survey officers; the answers stay with the survey
+        answer = survey.sudo()._create_answer(
+            partner=self.partner_id, check_attempts=False, olopiste_case_id=self.id
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": answer.get_start_url(),
+            "target": "new",
+        }
 
     def action_view_attendance(self):
         self.ensure_one()

@@ -73,6 +73,17 @@ class OlopisteProject(models.Model):
         "data are anonymised.",
     )
     color = fields.Integer()
+    capacity_threshold = fields.Float(
+        string="Capacity Change Threshold",
+        default=1.0,
+        help="Change of the self-assessment total (0–10) between a client's first "
+        "and last assessment that counts as improved or worse.",
+    )
+    survey_id = fields.Many2one(
+        comodel_name="survey.survey",
+        string="Client Feedback Survey",
+        help="Filled or sent at exit; the answers are counted in the reports.",
+    )
     hours_per_day = fields.Float(
         string="Hours per Person-Day",
         default=7.0,
@@ -116,6 +127,11 @@ class OlopisteProject(models.Model):
             "hours_per_day_check",
             "CHECK(hours_per_day > 0 AND hours_per_day <= 24)",
             "A person-day is more than 0 and at most 24 hours.",
+        ),
+        (
+            "capacity_threshold_check",
+            "CHECK(capacity_threshold > 0 AND capacity_threshold <= 10)",
+            "The capacity change threshold is more than 0 and at most 10 points.",
         ),
         (
             "retention_check",

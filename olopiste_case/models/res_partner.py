@@ -12,6 +12,16 @@ class ResPartner(models.Model):
         index=True,
         help="This contact is a client of an employment-support project.",
     )
+    is_olopiste_partner_org = fields.Boolean(
+        string="Partner Organisation",
+        index=True,
+        help="An organisation clients are referred to, or that refers clients to us.",
+    )
+    olopiste_service_ids = fields.One2many(
+        comodel_name="olopiste.partner.service",
+        inverse_name="organisation_id",
+        string="Services",
+    )
     olopiste_case_ids = fields.One2many(
         comodel_name="olopiste.case",
         inverse_name="partner_id",

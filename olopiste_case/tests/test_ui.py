@@ -112,3 +112,121 @@ class TestAttendanceTour(HttpCase):
         walk_in = attended.case_id - cases
         self.assertEqual(walk_in.partner_id.name, "Walk-in Visitor")
         self.assertEqual(walk_in.stage_kind, "encounter")
+
+
+@tagged("post_install", "-at_install")
+class TestReferralTours(HttpCase):
+    def test_worker_sends_handover_and_partner_accepts(self):
+        worker = new_test_user(
+            self.env,
+            "tour_worker",
+            groups="olopiste_case.group_olopiste_worker",
+            name="Tour Worker",
+            email="tour.worker@example.com",
+        )
+        project = self.env["olopiste.project"].create(
+            {
+                "name": "Path project",
+                "date_start": "2020-01-01",
+                "user_ids": [(6, 0, worker.ids)],
+            }
+        )
+        client = self.env["res.partner"].create({"name": "Hanna Handover"})
+        case = self.env["olopiste.case"].create(
+            {
+                "partner_id": client.id,
+                "project_id": project.id,
+                "user_id": worker.id,
+                "date_entry": "2021-01-01",
+                "stage_id": self.env.ref("olopiste_case.stage_engagement").id,
+            }
+        )
+        organisation = self.env["res.partner"].create(
+            {
+                "name": "Kitchen Workshop",
+                "is_company": True,
+                "is_olopiste_partner_org": True,
+            }
+        )
+        contact = self.env["res.partner"].create(
+            {
+                "name": "Riikka Receiver",
+                "parent_id": organisation.id,
+                "email": "riikka@example.com",
+            }
+        )
+        new_test_user(
+            self.env,
+            "riikka",
+            groups="base.group_portal",
+            partner_id=contact.id,
+            name="Riikka Receiver",
+            email="riikka@example.com",
+        )
+        self.start_tour(
+            f"/odoo/action-olopiste_case.olopiste_case_action/{case.id}",
+            "olopiste_referral_handover",
+            login="tour_worker",
+        )
+        referral = case.referral_ids
+        self.assertEqual(len(referral), 1)
+        self.assertEqual(
+            referral.followon_type_id,
+            self.env.ref("olopiste_case.followon_type_work_trial"),
+        )
+        self.assertEqual(referral.state, "referred")
+        self.assertTrue(referral.handover_sent_date)
+        self.assertTrue(referral._handover_link_valid())
+        self.assertTrue(
+            any(
+                "Handover summary sent" in (b or "")
+                for b in case.message_ids.mapped("body")
+            )
+        )
+
+        self.start_tour(
+            referral.get_portal_url(), "olopiste_handover_accept", login="riikka"
+        )
+        self.assertEqual(referral.response, "accepted")
+        self.assertEqual(referral.state, "started")
+        self.assertTrue(case.on_followon_path)
+        self.assertEqual(case.stage_kind, "followon")
+
+    def test_expired_or_wrong_links_show_nothing(self):
+        project = self.env["olopiste.project"].create({"name": "Link project"})
+        client = self.env["res.partner"].create({"name": "Linda Link"})
+        case = self.env["olopiste.case"].create(
+            {
+                "partner_id": client.id,
+                "project_id": project.id,
+                "consent_handover_date": "2021-01-01",
+            }
+        )
+        organisation = self.env["res.partner"].create(
+            {"name": "Receiver Org", "is_company": True}
+        )
+        referral = self.env["olopiste.referral"].create(
+            {
+                "case_id": case.id,
+                "organisation_id": organisation.id,
+                "followon_type_id": self.env.ref(
+                    "olopiste_case.followon_type_workshop"
+                ).id,
+                "handover_summary": "<p>Secret detail</p>",
+            }
+        )
+        referral._portal_ensure_token()
+        response = self.url_open(referral.get_portal_url())
+        self.assertEqual(response.status_code, 410)  # never sent: no valid link
+        referral.handover_expiry = "2999-01-01 00:00:00"
+        response = self.url_open(referral.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Secret detail", response.text)
+        response = self.url_open(f"/olopiste/handover/{referral.id}?access_token=wrong")
+        self.assertEqual(response.status_code, 410)
+        self.assertNotIn("Secret detail", response.text)
+        url = referral.get_portal_url()
+        case.action_withdraw_handover_consent()
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 410)
+        self.assertNotIn("Secret detail", response.text)

@@ -1,0 +1,67 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class OlopistePartnerService(models.Model):
+    """A service a partner organisation offers, with its open places."""
+
+    _name = "olopiste.partner.service"
+    _description = "Partner Organisation Service"
+    _order = "organisation_id, sequence, name, id"
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    organisation_id = fields.Many2one(
+        comodel_name="res.partner",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain="[('is_company', '=', True)]",
+    )
+    followon_type_id = fields.Many2one(
+        comodel_name="olopiste.followon.type",
+        string="Path Type",
+        index=True,
+    )
+    municipalities = fields.Char(
+        help="Where the service is offered, e.g. Lahti, Hollola."
+    )
+    contact_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Contact Person",
+        domain="[('parent_id', '=', organisation_id)]",
+    )
+    places = fields.Integer(
+        string="Open Places",
+        help="Places open now, e.g. work-trial or wage-subsidy places.",
+    )
+    date_start = fields.Date(string="Places From")
+    date_end = fields.Date(string="Places Until")
+    description = fields.Text()
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        default=lambda self: self.env.company,
+        index=True,
+    )
+
+    @api.constrains("places", "date_start", "date_end")
+    def _check_places(self):
+        for service in self:
+            if service.places < 0:
+                raise ValidationError(
+                    self.env._("The number of open places cannot be negative.")
+                )
+            if (
+                service.date_start
+                and service.date_end
+                and service.date_end < service.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s: the places end before they start.",
+                        service=service.name,
+                    )
+                )
