@@ -29,6 +29,7 @@
         "data/olopiste_data.xml",
         "report/olopiste_handover_report.xml",
         "data/olopiste_referral_data.xml",
+        "report/olopiste_access_request_report.xml",
         "views/olopiste_project_views.xml",
         "views/olopiste_case_views.xml",
         "views/olopiste_config_views.xml",
@@ -39,6 +40,7 @@
         "views/olopiste_referral_views.xml",
         "views/olopiste_assessment_views.xml",
         "views/olopiste_handover_templates.xml",
+        "views/olopiste_audit_log_views.xml",
         "views/olopiste_menus.xml",
     ],
     "demo": [

@@ -411,8 +411,28 @@ def state_dir():
     return Path.home() / ".local" / "share" / "olopiste"
 
 
+def ensure_pdf_renderer():
+    """Odoo prints PDFs (the handover summary) with wkhtmltopdf."""
+    if shutil.which("wkhtmltopdf"):
+        return
+    if os.geteuid() != 0:
+        say(
+            "note: PDF attachments need Debian's wkhtmltopdf (apt-get install wkhtmltopdf)"
+        )
+        return
+    say("installing Debian package: wkhtmltopdf")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wkhtmltopdf"],
+        check=True,
+        env=env,
+    )
+
+
 def cmd_run(args):
     settings = prepare(need_browser=False)
+    ensure_pdf_renderer()
     home = state_dir()
     home.mkdir(parents=True, exist_ok=True)
     cluster = None

@@ -1,3 +1,5 @@
+from . import olopiste_audit_log
+from . import olopiste_audit_mixin
 from . import olopiste_stage
 from . import olopiste_target_group
 from . import olopiste_project

@@ -34,10 +34,16 @@ class OlopisteCase(models.Model):
 
     _name = "olopiste.case"
     _description = "Client Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mail.tracking.duration.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "mail.tracking.duration.mixin",
+        "olopiste.audit.mixin",
+    ]
     _order = "priority desc, date_entry desc, id desc"
     _track_duration_field = "stage_id"
     _rec_names_search = ["partner_id", "code"]
+    _olopiste_audited_fields = (*SENSITIVE_FIELDS, "note")
 
     code = fields.Char(
         readonly=True,
@@ -192,6 +198,13 @@ class OlopisteCase(models.Model):
         help="Date the client withdrew the handover consent: no more sharing, "
         "and every link sent to a receiving organisation stops working.",
     )
+    consent_sensitive_withdrawn_date = fields.Date(
+        string="Sensitive Data Consent Withdrawn",
+        tracking=True,
+        copy=False,
+        help="Date the client withdrew the consent to special-category data: the "
+        "answers were removed and none can be recorded until consent is given again.",
+    )
     consent_sensitive_date = fields.Date(
         string="Sensitive Data Consent",
         tracking=True,
@@ -313,6 +326,12 @@ class OlopisteCase(models.Model):
         string="Last Attended", compute="_compute_attendance_totals", store=True
     )
     client_age = fields.Integer(related="partner_id.age", string="Age")
+    age_at_entry = fields.Integer(
+        compute="_compute_age_at_entry",
+        store=True,
+        help="The client's age on the entry date. Kept when the client is "
+        "anonymised, so that reports give the same figures.",
+    )
     client_gender = fields.Selection(related="partner_id.gender", string="Gender")
 
     # ------------------------------------------------------------------
@@ -398,6 +417,16 @@ class OlopisteCase(models.Model):
         )
         for case in self:
             case.feedback_count = counts.get(case.sudo(), 0)
+
+    @api.depends("partner_id.birthdate_date", "date_entry")
+    def _compute_age_at_entry(self):
+        for case in self:
+            birthdate = case.partner_id.birthdate_date
+            if birthdate and case.date_entry:
+                case.age_at_entry = relativedelta(case.date_entry, birthdate).years
+            else:
+                # an anonymised client has no birthdate any more: keep the age
+                case.age_at_entry = case.age_at_entry or 0
 
     @api.depends("date_entry", "date_exit")
     def _compute_days_in_project(self):
@@ -519,7 +548,10 @@ class OlopisteCase(models.Model):
             # sudo: the fields are restricted by groups; this only checks they
             # are empty unless the client consented
             given = [f for f in SENSITIVE_FIELDS if case[f] in ("yes", "no")]
-            if given and not case.consent_sensitive_date:
+            consent = case.consent_sensitive_date
+            withdrawn = case.consent_sensitive_withdrawn_date
+            in_force = consent and (not withdrawn or withdrawn < consent)
+            if given and not in_force:
                 raise ValidationError(
                     self.env._(
                         "%(client)s: special-category data (%(fields)s) can be recorded "
@@ -582,6 +614,24 @@ class OlopisteCase(models.Model):
                     "handover link(s) were revoked.",
                     date=today,
                     count=len(links),
+                )
+            )
+
+    def action_withdraw_sensitive_consent(self):
+        """Stop processing special-category data: remove the answers, log it."""
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.write(
+                {
+                    "consent_sensitive_withdrawn_date": today,
+                    **dict.fromkeys(SENSITIVE_FIELDS, False),
+                }
+            )
+            case.message_post(
+                body=self.env._(
+                    "The client withdrew the consent to special-category data on "
+                    "%(date)s; the answers were removed.",
+                    date=today,
                 )
             )
 

@@ -1,6 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class OlopisteProject(models.Model):
@@ -66,11 +67,16 @@ class OlopisteProject(models.Model):
         "indirect costs, 40 % of staff costs for all other costs in most "
         "ESF+ 2021–2027 projects. Fixed for the project's life.",
     )
-    retention_months = fields.Integer(
-        string="Retention (months)",
-        default=120,
-        help="Months after a client's exit after which the client's identifying "
-        "data are anonymised.",
+    retention_until = fields.Date(
+        string="Keep Personal Data Until",
+        tracking=True,
+        help="The funder's archiving rule: after this date, clients whose every "
+        "case belongs to projects past retention are anonymised. Leave empty "
+        "until it is known; nothing is anonymised before it is set.",
+    )
+    anonymisation_due_count = fields.Integer(
+        string="Clients Due for Anonymisation",
+        compute="_compute_anonymisation_due_count",
     )
     color = fields.Integer()
     capacity_threshold = fields.Float(
@@ -133,12 +139,48 @@ class OlopisteProject(models.Model):
             "CHECK(capacity_threshold > 0 AND capacity_threshold <= 10)",
             "The capacity change threshold is more than 0 and at most 10 points.",
         ),
-        (
-            "retention_check",
-            "CHECK(retention_months >= 0)",
-            "The retention period cannot be negative.",
-        ),
     ]
+
+    @api.constrains("retention_until", "date_end")
+    def _check_retention_after_end(self):
+        for project in self:
+            if (
+                project.retention_until
+                and project.date_end
+                and project.retention_until < project.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(project)s: personal data must be kept at least until the "
+                        "project ends (%(end)s).",
+                        project=project.display_name,
+                        end=project.date_end,
+                    )
+                )
+
+    def _compute_anonymisation_due_count(self):
+        due = self.env["res.partner"]._olopiste_due_for_anonymisation()
+        for project in self:
+            project.anonymisation_due_count = len(
+                due.filtered(lambda p, pr=project: pr in p.olopiste_case_ids.project_id)
+            )
+
+    def action_anonymise_due(self):
+        """Anonymise now the clients of these projects that are past retention."""
+        due = self.env["res.partner"]._olopiste_due_for_anonymisation()
+        due = due.filtered(lambda p: p.olopiste_case_ids.project_id & self)
+        due._olopiste_anonymise()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s client(s) anonymised.", count=len(due)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def _compute_case_count(self):
         counts = dict(

@@ -44,7 +44,13 @@ class OlopisteReferral(models.Model):
 
     _name = "olopiste.referral"
     _description = "Referral"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "olopiste.audit.mixin",
+    ]
+    _olopiste_audited_fields = ("handover_summary",)
     _order = "date_planned desc, id desc"
 
     case_id = fields.Many2one(

@@ -1,1 +1,2 @@
 from . import report_handover_document
+from . import report_access_request_document

@@ -5,5 +5,7 @@ from . import test_case_security
 from . import test_attendance
 from . import test_referral
 from . import test_assessment
+from . import test_privacy
+from . import test_security_matrix
 from . import test_ui
 from . import test_i18n
