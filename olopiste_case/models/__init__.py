@@ -7,3 +7,6 @@ from . import olopiste_case
 from . import calendar_event
 from . import olopiste_attendance
 from . import res_partner
+from . import olopiste_case_import
+from . import olopiste_attendance_import
+from . import base_import_import

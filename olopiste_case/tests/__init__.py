@@ -5,3 +5,5 @@ from . import test_case_security
 from . import test_attendance
 from . import test_ui
 from . import test_i18n
+from . import test_generator
+from . import test_import
