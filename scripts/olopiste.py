@@ -543,7 +543,8 @@ def cmd_bench(args):
             config, database, work / "install.log", extra_modules=BENCH_BASELINE
         )
         bench_args = [
-            sys.executable, "-m", "pytest",  "-p", "no:cacheprovider", "-s",
+            sys.executable, "-m", "pytest", "-p", "olopiste_testmode",
+            "-p", "no:cacheprovider", "-s",
             f"--odoo-config={config}", f"--odoo-database={database}",
             "--odoo-log-level=warn", "tests/bench", *args.pytest_args,
         ]  # fmt: skip
