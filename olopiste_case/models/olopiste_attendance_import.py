@@ -69,6 +69,7 @@ class OlopisteAttendance(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        vals = dict(vals)
         vals.pop("import_activity_name", None)
         vals.pop("import_activity_date", None)
         return super().write(vals)

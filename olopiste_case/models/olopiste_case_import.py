@@ -75,6 +75,7 @@ class OlopisteCase(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        vals = dict(vals)
         client = self._olopiste_pop_client(vals)
         if client:
             updates = {
