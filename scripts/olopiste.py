@@ -6,6 +6,7 @@
     python3 scripts/olopiste.py run     # install what is missing, start Odoo with demo data
     python3 scripts/olopiste.py test    # fresh database, every test, a counted result
     python3 scripts/olopiste.py bench   # benchmarks (tests/bench), ratios against a baseline
+    python3 scripts/olopiste.py generate --scale 10 --seed 1   # synthetic data
 
 Odoo itself is a prerequisite: this script never installs it. PostgreSQL runs
 as a cluster of our own (own data directory, an unprivileged user, 127.0.0.1,
@@ -33,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("olopiste_case", "olopiste_reports")
 DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
+BENCH_BASELINE = ("crm",)  # Odoo's own kanban and pivot, measured beside ours
 RUN_DB = os.environ.get("OLOPISTE_DB", "olopiste")
 HTTP_PORT = int(os.environ.get("OLOPISTE_HTTP_PORT", "8069"))
 DEMO_LOGINS = (
@@ -323,10 +325,14 @@ def odoo_command(config, *args):
     return [sys.executable, "-m", "odoo", "-c", str(config), *args]
 
 
-def install_addons(config, database, logfile, languages=None):
-    """Create `database` with demo data and install both addons; fail on any ERROR."""
+def install_addons(config, database, logfile, languages=None, extra_modules=()):
+    """Create `database` with demo data and install both addons; fail on any ERROR.
+
+    `extra_modules` are installed too, e.g. Odoo's `crm` as the benchmarks' baseline.
+    """
+    modules = [*ADDONS, *extra_modules]
     args = [
-        "-d", database, "-i", ",".join(ADDONS), "--stop-after-init",
+        "-d", database, "-i", ",".join(modules), "--stop-after-init",
         "--no-http", "--log-level=info", f"--logfile={logfile}",
     ]  # fmt: skip
     if languages:
@@ -346,13 +352,13 @@ def install_addons(config, database, logfile, languages=None):
         print("\n".join(log.splitlines()[-60:]), file=sys.stderr)
         print("\n".join(errors[:40]), file=sys.stderr)
         fail(
-            f"installing {', '.join(ADDONS)} failed (exit code {result.returncode}, "
+            f"installing {', '.join(modules)} failed (exit code {result.returncode}, "
             f"{len(errors)} ERROR lines or warnings about Olopiste, shown above)"
         )
     installed = re.search(r"Modules loaded\.", log)
     if not installed:
         fail(f"Odoo did not report loading the modules; see {logfile}")
-    say(f"installed {', '.join(ADDONS)} in {time.monotonic() - started:.0f} s")
+    say(f"installed {', '.join(modules)} in {time.monotonic() - started:.0f} s")
 
 
 def pytest_env():
@@ -553,9 +559,12 @@ def cmd_bench(args):
             settings = cluster.settings()
         config = work / "odoo.conf"
         write_config(config, settings, work / "filestore")
-        install_addons(config, database, work / "install.log")
+        install_addons(
+            config, database, work / "install.log", extra_modules=BENCH_BASELINE
+        )
         bench_args = [
-            sys.executable, "-m", "pytest",  "-p", "no:cacheprovider", "-s",
+            sys.executable, "-m", "pytest", "-p", "olopiste_testmode",
+            "-p", "no:cacheprovider", "-s",
             f"--odoo-config={config}", f"--odoo-database={database}",
             "--odoo-log-level=warn", "tests/bench", *args.pytest_args,
         ]  # fmt: skip
@@ -568,6 +577,74 @@ def cmd_bench(args):
         if cluster:
             cluster.stop()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def load_generator():
+    """The data generator, data/generate.py, as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "olopiste_data_generate", REPO / "data" / "generate.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def cmd_generate(args):
+    """Generate synthetic data into the `run` command's database (or --database)."""
+    settings = prepare(need_browser=False)
+    home = state_dir()
+    home.mkdir(parents=True, exist_ok=True)
+    cluster = None
+    try:
+        if settings is None:
+            cluster = Cluster(home / "postgresql", throwaway=False)
+            cluster.init()
+            cluster.start()
+            settings = cluster.settings()
+        config = home / "odoo.conf"
+        write_config(
+            config,
+            settings,
+            home / "filestore",
+            {"dbfilter": f"^{RUN_DB}$", "list_db": "False"},
+        )
+        if not database_exists(settings, args.database):
+            say(f"creating database {args.database!r} with demo data (about a minute)")
+            install_addons(
+                config, args.database, home / "install.log", languages="fi_FI"
+            )
+        import odoo
+        from odoo.modules.registry import Registry
+
+        odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
+        generator = load_generator()
+        say(
+            f"generating scale {args.scale} with seed {args.seed} into {args.database!r}"
+        )
+        registry = Registry(args.database)
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            counts = generator.generate(env, scale=args.scale, seed=args.seed, log=say)
+            cr.commit()
+        rows = sum(
+            counts.get(key, 0) for key in ("clients", "cases", "events", "attendance")
+        )
+        say(
+            ", ".join(
+                f"{key} {value}"
+                for key, value in counts.items()
+                if key not in ("project_ids",)
+            )
+        )
+        say(
+            f"{rows} rows in {counts['seconds']} s = {rows / counts['seconds']:.0f} rows/s"
+        )
+        return 0
+    finally:
+        if cluster:
+            cluster.stop()
 
 
 def merge_po(pot_path, po_path):
@@ -634,6 +711,15 @@ def main():
     bench = sub.add_parser("bench", help="run the benchmarks under tests/bench")
     bench.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     bench.set_defaults(func=cmd_bench)
+    generate = sub.add_parser(
+        "generate", help="create synthetic projects shaped like the reference case"
+    )
+    generate.add_argument("--scale", type=float, default=1.0, help="1 = 134 clients")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument(
+        "--database", default=RUN_DB, help=f"database (default {RUN_DB!r}, as `run`)"
+    )
+    generate.set_defaults(func=cmd_generate)
     i18n = sub.add_parser("i18n", help="export the .pot files and merge fi.po")
     i18n.set_defaults(func=cmd_i18n)
     args = parser.parse_args()

@@ -9,3 +9,5 @@ from . import test_privacy
 from . import test_security_matrix
 from . import test_ui
 from . import test_i18n
+from . import test_generator
+from . import test_import

@@ -1,0 +1,108 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests.common import TransactionCase
+
+GENERATOR = Path(__file__).resolve().parents[2] / "data" / "generate.py"
+
+
+def load_generator():
+    """data/generate.py lives outside the addon: load it by its path."""
+    spec = importlib.util.spec_from_file_location("olopiste_data_generate", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestGenerator(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.generator = load_generator()
+
+    def _figures(self, counts):
+        cases = self.env["olopiste.case"].search(
+            [("project_id", "in", counts["project_ids"])]
+        )
+        attendance = self.env["olopiste.attendance"].search(
+            [("project_id", "in", counts["project_ids"])]
+        )
+        ages = [
+            relativedelta(case.date_entry, case.partner_id.birthdate_date).years
+            for case in cases
+        ]
+        exited = cases.filtered("date_exit")
+        return {
+            "clients": len(cases.partner_id),
+            "cases": len(cases),
+            "hours": sum(attendance.mapped("hours")),
+            "case_hours": sum(cases.mapped("attendance_hours")),
+            "age": sum(ages) / len(ages),
+            "women": len(cases.filtered(lambda c: c.partner_id.gender == "female"))
+            / len(cases),
+            "followon": len(cases.filtered(lambda c: c.stage_kind == "followon")),
+            "period_months": sum((c.date_exit - c.date_entry).days for c in exited)
+            / len(exited)
+            / 30.4,
+            "stages": sorted(set(cases.mapped("stage_kind"))),
+            "attendance": len(attendance),
+            "events": len(attendance.event_id),
+        }
+
+    def test_reference_case_at_1x(self):
+        counts = self.generator.generate(self.env, scale=1, seed=1)
+        figures = self._figures(counts)
+        self.assertEqual(figures["clients"], 134)
+        self.assertEqual(counts["clients"], 134)
+        self.assertEqual(round(figures["hours"]), 5035)
+        self.assertAlmostEqual(figures["hours"], 5035, places=6)
+        self.assertAlmostEqual(figures["case_hours"], 5035, places=6)
+        self.assertEqual(round(figures["hours"] / 7), 719)
+        self.assertAlmostEqual(figures["age"], 47, delta=0.5)
+        self.assertAlmostEqual(figures["women"], 0.56, delta=0.01)
+        self.assertEqual(figures["followon"], 71)
+        self.assertAlmostEqual(figures["period_months"], 11, delta=1.5)
+        self.assertEqual(
+            figures["stages"],
+            ["closed", "encounter", "engagement", "followon", "mapping"],
+        )
+        self.assertEqual(counts["attendance"], figures["attendance"])
+        # every case with attendance attended within its own period
+        attendance = self.env["olopiste.attendance"].search(
+            [("project_id", "in", counts["project_ids"])]
+        )
+        for row in attendance:
+            self.assertGreaterEqual(row.date, row.case_id.date_entry)
+            if row.case_id.date_exit:
+                self.assertLessEqual(row.date, row.case_id.date_exit)
+
+    def test_scaled_and_deterministic(self):
+        first = self.generator.generate(self.env, scale=0.5, seed=7)
+        second = self.generator.generate(self.env, scale=0.5, seed=7)
+        other = self.generator.generate(self.env, scale=0.5, seed=8)
+        self.assertNotEqual(first["project_ids"], second["project_ids"])
+        figures = [self._figures(counts) for counts in (first, second, other)]
+        self.assertEqual(figures[0]["clients"], 67)
+        self.assertAlmostEqual(figures[0]["hours"], 2518, places=6)
+        self.assertEqual(figures[0], figures[1])
+        self.assertNotEqual(figures[0]["attendance"], figures[2]["attendance"])
+        strip = ("seconds", "project_ids")
+        self.assertEqual(
+            {k: v for k, v in first.items() if k not in strip},
+            {k: v for k, v in second.items() if k not in strip},
+        )
+        # the same people, dates and hours, not only the same totals
+        cases = [
+            self.env["olopiste.case"].search(
+                [("project_id", "in", counts["project_ids"])], order="id"
+            )
+            for counts in (first, second)
+        ]
+        self.assertEqual(
+            [(c.partner_id.name, c.date_entry, c.attendance_hours) for c in cases[0]],
+            [(c.partner_id.name, c.date_entry, c.attendance_hours) for c in cases[1]],
+        )

@@ -1,0 +1,300 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from pathlib import Path
+
+from odoo.tests.common import TransactionCase
+
+STATIC = Path(__file__).resolve().parents[1] / "static" / "xls"
+CASE_FIELDS = [
+    "import_client_name",
+    "import_client_birthdate",
+    "import_client_gender",
+    "project_id",
+    "area_id",
+    "stage_id",
+    "date_entry",
+    "referral_source",
+    "labour_status",
+    "unemployment_months",
+    "education_level",
+    "consent_processing_date",
+    "funder_start_date",
+    "date_exit",
+    "exit_situation",
+]
+ATTENDANCE_FIELDS = [
+    "case_id",
+    "import_activity_name",
+    "import_activity_date",
+    "state",
+    "hours",
+]
+OPTIONS = {
+    "has_headers": True,
+    "quoting": '"',
+    "separator": ",",
+    "encoding": "utf-8",
+    "date_format": "%Y-%m-%d",
+    "float_thousand_separator": " ",
+    "float_decimal_separator": ".",
+}
+HEADER = (
+    "Client Name,Client Birthdate,Client Gender,Project,Area,Stage,Entry Date,"
+    "Came Through,Labour-Market Status at Entry,Unemployed for (months),"
+    "Education Level,Data Processing Consent,Start Data Filed,Exit Date,"
+    "Situation on Leaving"
+)
+
+
+def case_row(name, entry="2016-02-01", stage="Engagement", exit_date="", **kw):
+    values = {
+        "birthdate": "1970-05-05",
+        "gender": "Female",
+        "project": "Tuontihanke",
+        "area": "Keskusta",
+        "situation": "Job-seeking" if exit_date else "",
+        **kw,
+    }
+    return (
+        f"{name},{values['birthdate']},{values['gender']},{values['project']},"
+        f"{values['area']},{stage},{entry},Outreach,Long-term unemployed,14,"
+        f"isced_0_2,{entry},{entry},{exit_date},{values['situation']}"
+    )
+
+
+class TestImport(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.project = cls.env["olopiste.project"].create(
+            {
+                "name": "Tuontihanke",
+                "code": "TUONTI1",
+                "date_start": "2015-09-01",
+                "date_end": "2018-08-31",
+            }
+        )
+        cls.area = cls.env["olopiste.area"].create(
+            {"name": "Keskusta", "project_id": cls.project.id}
+        )
+        cls.event = cls.env["calendar.event"].create(
+            {
+                "name": "Ryhmä",
+                "start": "2016-05-10 08:00:00",
+                "stop": "2016-05-10 11:00:00",
+                "partner_ids": [(6, 0, [])],
+                "olopiste_kind": "group",
+                "olopiste_project_id": cls.project.id,
+            }
+        )
+
+    def _import(self, content, fields, model="olopiste.case", dryrun=False, **opts):
+        is_xlsx = isinstance(content, bytes) and content[:2] == b"PK"
+        wizard = self.env["base_import.import"].create(
+            {
+                "res_model": model,
+                "file": content if isinstance(content, bytes) else content.encode(),
+                "file_type": "application/vnd.openxmlformats-officedocument."
+                "spreadsheetml.sheet"
+                if is_xlsx
+                else "text/csv",
+                "file_name": "import.xlsx" if is_xlsx else "import.csv",
+            }
+        )
+        return wizard.execute_import(
+            fields, list(fields), dict(OPTIONS, **opts), dryrun=dryrun
+        )
+
+    def _cases(self):
+        return self.env["olopiste.case"].search([("project_id", "=", self.project.id)])
+
+    def _errors(self, result):
+        return [m for m in result["messages"] if m["type"] == "error"]
+
+    def _assert_fails(self, content, row, regex, fields=CASE_FIELDS, **kwargs):
+        """Importing `content` fails at `row` (0 = first data row); nothing is kept."""
+        cases, partners = self._cases(), self.env["res.partner"].search_count([])
+        result = self._import(content, fields, **kwargs)
+        errors = self._errors(result)
+        self.assertTrue(errors, result)
+        self.assertFalse(result.get("ids"))
+        self.assertRegex(" ".join(e["message"] for e in errors), regex)
+        if row is not None:
+            self.assertIn(row, [e.get("rows", {}).get("from") for e in errors], errors)
+        self.assertEqual(self._cases(), cases)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        return errors
+
+    # ------------------------------------------------------------------
+    # good files
+
+    def test_import_templates_offered(self):
+        for model in ("olopiste.case", "olopiste.attendance"):
+            templates = self.env[model].get_import_templates()
+            self.assertEqual(len(templates), 2)
+            for template in templates:
+                path = template["template"].removeprefix("/olopiste_case/static/xls/")
+                self.assertTrue((STATIC / path).is_file(), path)
+
+    def test_template_headers_map_to_fields(self):
+        for name, fields, model in (
+            ("olopiste_cases.csv", CASE_FIELDS, "olopiste.case"),
+            ("olopiste_attendance.csv", ATTENDANCE_FIELDS, "olopiste.attendance"),
+        ):
+            wizard = self.env["base_import.import"].create(
+                {
+                    "res_model": model,
+                    "file": (STATIC / name).read_bytes(),
+                    "file_type": "text/csv",
+                    "file_name": name,
+                }
+            )
+            preview = wizard.parse_preview(dict(OPTIONS))
+            self.assertFalse(preview.get("error"), preview)
+            matches = preview["matches"]
+            self.assertEqual(
+                [matches.get(i, [None])[0] for i in range(len(fields))], fields
+            )
+
+    def test_shipped_templates_import_once(self):
+        """The shipped CSV and XLSX templates import into the demo project; a
+        second import of either updates instead of duplicating."""
+        demo = self.env.ref("olopiste_case.demo_project_olopiste")
+        Case = self.env["olopiste.case"]
+        before = Case.search_count([("project_id", "=", demo.id)])
+        partners = self.env["res.partner"].search_count([])
+        dry = self._import((STATIC / "olopiste_cases.csv").read_bytes(), CASE_FIELDS,
+                           dryrun=True)  # fmt: skip
+        self.assertFalse(self._errors(dry), dry)
+        self.assertEqual(Case.search_count([("project_id", "=", demo.id)]), before)
+        result = self._import((STATIC / "olopiste_cases.csv").read_bytes(), CASE_FIELDS)
+        self.assertFalse(self._errors(result), result)
+        self.assertEqual(len(result["ids"]), 3)
+        cases = Case.browse(result["ids"])
+        self.assertEqual(
+            cases.mapped("partner_id.name"),
+            ["Kaisa Esimerkki", "Joonas Mallinen", "Ritva Testinen"],
+        )
+        self.assertEqual(str(cases[0].partner_id.birthdate_date), "1972-06-14")
+        self.assertEqual(cases[0].partner_id.gender, "female")
+        self.assertEqual(cases[0].area_id.project_id, demo)
+        self.assertEqual(cases[2].stage_kind, "closed")
+        self.assertEqual(cases[0].education_level, "isced_0_2")
+        again = self._import((STATIC / "olopiste_cases.xlsx").read_bytes(), CASE_FIELDS)
+        self.assertFalse(self._errors(again), again)
+        self.assertEqual(again["ids"], result["ids"])
+        self.assertEqual(Case.search_count([("project_id", "=", demo.id)]), before + 3)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners + 3)
+
+        Attendance = self.env["olopiste.attendance"]
+        for name in ("olopiste_attendance.csv", "olopiste_attendance.xlsx"):
+            result = self._import(
+                (STATIC / name).read_bytes(),
+                ATTENDANCE_FIELDS,
+                model="olopiste.attendance",
+            )
+            self.assertFalse(self._errors(result), result)
+            self.assertEqual(len(result["ids"]), 3)
+            self.assertEqual(Attendance.search_count([("case_id", "in", cases.ids)]), 3)
+        rows = Attendance.browse(result["ids"])
+        self.assertEqual(rows.mapped("hours"), [3.0, 1.5, 0.0])
+        self.assertEqual(rows.mapped("state"), ["attended", "attended", "excused"])
+        self.assertEqual(cases[0].attendance_hours, 3.0)
+
+    def test_existing_client_found_by_name_and_birthdate(self):
+        client = self.env["res.partner"].create(
+            {"name": "Eeva Malli", "birthdate_date": "1970-05-05"}
+        )
+        result = self._import("\n".join([HEADER, case_row("eeva  malli")]), CASE_FIELDS)
+        self.assertFalse(self._errors(result), result)
+        self.assertEqual(self._cases().partner_id, client)
+
+    # ------------------------------------------------------------------
+    # bad files: every error names its row, nothing is imported
+
+    def test_malformed_date(self):
+        content = "\n".join(
+            [HEADER, case_row("Aino Malli"), case_row("Eino Malli", entry="2016-13-45")]
+        )
+        errors = self._assert_fails(content, None, "line 2")
+        self.assertEqual(errors[0]["field_path"], ["date_entry"])
+
+    def test_unknown_stage(self):
+        content = "\n".join(
+            [HEADER, case_row("Aino Malli"), case_row("Eino Malli", stage="Valmis")]
+        )
+        self._assert_fails(content, 1, "Valmis")
+
+    def test_exit_before_entry(self):
+        content = "\n".join(
+            [
+                HEADER,
+                case_row("Aino Malli"),
+                case_row("Eino Malli"),
+                case_row(
+                    "Ilmari Malli",
+                    entry="2016-03-01",
+                    stage="Closed",
+                    exit_date="2016-02-01",
+                ),
+            ]
+        )
+        self._assert_fails(
+            content, 2, "Ilmari Malli: the exit date 2016-02-01 is before"
+        )
+
+    def test_duplicate_client(self):
+        content = "\n".join(
+            [
+                HEADER,
+                case_row("Aino Malli"),
+                case_row("Aino Malli", entry="2016-04-01"),
+            ]
+        )
+        self._assert_fails(content, 1, "Aino Malli already has an open case")
+
+    def test_entry_outside_project(self):
+        content = "\n".join([HEADER, case_row("Aino Malli", entry="2014-01-01")])
+        self._assert_fails(content, 0, "outside the period")
+
+    def test_wrong_delimiter(self):
+        content = "\n".join(
+            [HEADER.replace(",", ";"), case_row("Aino Malli").replace(",", ";")]
+        )
+        self._assert_fails(content, None, "separator")
+
+    def test_uneven_rows(self):
+        content = "\n".join(
+            [HEADER, case_row("Aino Malli"), case_row("Eino Malli") + ",extra"]
+        )
+        self._assert_fails(content, None, "Row 3 has 16 columns")
+
+    def test_wrong_encoding(self):
+        content = "\n".join(
+            [HEADER, case_row("Aino Malli"), case_row("Jörö Malli")]
+        ).encode("latin-1")
+        self._assert_fails(content, None, "Row 3 of the file is not valid utf-8")
+
+    def test_attendance_unknown_activity(self):
+        result = self._import("\n".join([HEADER, case_row("Aino Malli")]), CASE_FIELDS)
+        case = self.env["olopiste.case"].browse(result["ids"])
+        content = "\n".join(
+            [
+                "Case,Activity Name,Activity Date,State,Hours",
+                f"{case.code},Ryhmä,2016-05-10,Attended,3",
+                f"{case.code},Ryhmä,2016-05-11,Attended,3",
+            ]
+        )
+        self._assert_fails(
+            content,
+            1,
+            "0 activities named “Ryhmä” on 2016-05-11",
+            fields=ATTENDANCE_FIELDS,
+            model="olopiste.attendance",
+        )
+        self.assertFalse(case.attendance_ids)
+        ok = self._import(content.rsplit("\n", 1)[0], ATTENDANCE_FIELDS,
+                          model="olopiste.attendance")  # fmt: skip
+        self.assertFalse(self._errors(ok), ok)
+        self.assertEqual(case.attendance_ids.event_id, self.event)
+        self.assertEqual(case.attendance_hours, 3.0)
