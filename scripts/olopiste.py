@@ -15,6 +15,7 @@ PGPASSWORD name the server to use.
 """
 
 import argparse
+import contextlib
 import glob
 import importlib.metadata
 import os
@@ -436,26 +437,66 @@ def ensure_pdf_renderer():
     )
 
 
-def cmd_run(args):
-    settings = prepare(need_browser=False)
-    ensure_pdf_renderer()
+@contextlib.contextmanager
+def local_cluster(settings, base, throwaway):
+    """Yield connection settings: those given, or those of a cluster of our own."""
+    if settings is not None:
+        yield settings
+        return
+    cluster = Cluster(base, throwaway=throwaway)
+    try:
+        started = time.monotonic()
+        cluster.init()
+        cluster.start()
+        say(f"cluster ready in {time.monotonic() - started:.0f} s")
+        yield cluster.settings()
+    finally:
+        cluster.stop()
+
+
+@contextlib.contextmanager
+def fresh_database(settings, purpose, extra_modules=()):
+    """A fresh database with demo data and both addons, removed afterwards."""
+    work = Path(tempfile.mkdtemp(prefix=f"olopiste-{purpose}-"))
+    os.chmod(work, 0o755)
+    try:
+        with local_cluster(settings, work / "postgresql", throwaway=True) as db:
+            config = work / "odoo.conf"
+            write_config(config, db, work / "filestore")
+            database = f"olopiste_{purpose}_{secrets.token_hex(4)}"
+            install_addons(
+                config, database, work / "install.log", extra_modules=extra_modules
+            )
+            yield config, database, work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def run_database(settings, database):
+    """The lasting cluster and configuration of `run`; `database` created if new."""
     home = state_dir()
     home.mkdir(parents=True, exist_ok=True)
-    cluster = None
-    try:
-        if settings is None:
-            cluster = Cluster(home / "postgresql", throwaway=False)
-            cluster.init()
-            cluster.start()
-            settings = cluster.settings()
+    with local_cluster(settings, home / "postgresql", throwaway=False) as db:
         config = home / "odoo.conf"
         write_config(
             config,
-            settings,
+            db,
             home / "filestore",
             {"dbfilter": f"^{RUN_DB}$", "list_db": "False"},
         )
-        if database_exists(settings, RUN_DB):
+        created = not database_exists(db, database)
+        if created:
+            say(f"creating database {database!r} with demo data (about a minute)")
+            install_addons(config, database, home / "install.log", languages="fi_FI")
+        yield config, created
+
+
+def cmd_run(args):
+    settings = prepare(need_browser=False)
+    ensure_pdf_renderer()
+    with run_database(settings, RUN_DB) as (config, created):
+        if not created:
             say(f"reusing database {RUN_DB!r}")
             if args.update:
                 subprocess.run(
@@ -463,9 +504,6 @@ def cmd_run(args):
                                  "--stop-after-init", "--no-http"),
                     check=True,
                 )  # fmt: skip
-        else:
-            say(f"creating database {RUN_DB!r} with demo data (about a minute)")
-            install_addons(config, RUN_DB, home / "install.log", languages="fi_FI")
         url = f"http://127.0.0.1:{HTTP_PORT}"
         say(f"Olopiste is starting on {url}  (stop with Ctrl+C)")
         say("demo logins (the password is the login):")
@@ -487,28 +525,11 @@ def cmd_run(args):
             if server.poll() is None:
                 server.terminate()
                 server.wait(timeout=30)
-    finally:
-        if cluster:
-            cluster.stop()
 
 
 def cmd_test(args):
     settings = prepare(need_browser=True)
-    work = Path(tempfile.mkdtemp(prefix="olopiste-test-"))
-    os.chmod(work, 0o755)
-    cluster = None
-    database = f"olopiste_test_{secrets.token_hex(4)}"
-    try:
-        if settings is None:
-            started = time.monotonic()
-            cluster = Cluster(work / "postgresql", throwaway=True)
-            cluster.init()
-            cluster.start()
-            settings = cluster.settings()
-            say(f"throw-away cluster ready in {time.monotonic() - started:.0f} s")
-        config = work / "odoo.conf"
-        write_config(config, settings, work / "filestore")
-        install_addons(config, database, work / "install.log")
+    with fresh_database(settings, "test") as (config, database, work):
         junit = work / "junit.xml"
         started = time.monotonic()
         pytest_args = [
@@ -539,29 +560,11 @@ def cmd_test(args):
             flush=True,
         )
         return code
-    finally:
-        if cluster:
-            cluster.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def cmd_bench(args):
     settings = prepare(need_browser=False)
-    work = Path(tempfile.mkdtemp(prefix="olopiste-bench-"))
-    os.chmod(work, 0o755)
-    cluster = None
-    database = f"olopiste_bench_{secrets.token_hex(4)}"
-    try:
-        if settings is None:
-            cluster = Cluster(work / "postgresql", throwaway=True)
-            cluster.init()
-            cluster.start()
-            settings = cluster.settings()
-        config = work / "odoo.conf"
-        write_config(config, settings, work / "filestore")
-        install_addons(
-            config, database, work / "install.log", extra_modules=BENCH_BASELINE
-        )
+    with fresh_database(settings, "bench", BENCH_BASELINE) as (config, database, _work):
         bench_args = [
             sys.executable, "-m", "pytest", "-p", "olopiste_testmode",
             "-p", "no:cacheprovider", "-s",
@@ -573,10 +576,6 @@ def cmd_bench(args):
             say("no benchmark is defined yet under tests/bench")
             return 0
         return result.returncode
-    finally:
-        if cluster:
-            cluster.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def load_generator():
@@ -594,27 +593,7 @@ def load_generator():
 def cmd_generate(args):
     """Generate synthetic data into the `run` command's database (or --database)."""
     settings = prepare(need_browser=False)
-    home = state_dir()
-    home.mkdir(parents=True, exist_ok=True)
-    cluster = None
-    try:
-        if settings is None:
-            cluster = Cluster(home / "postgresql", throwaway=False)
-            cluster.init()
-            cluster.start()
-            settings = cluster.settings()
-        config = home / "odoo.conf"
-        write_config(
-            config,
-            settings,
-            home / "filestore",
-            {"dbfilter": f"^{RUN_DB}$", "list_db": "False"},
-        )
-        if not database_exists(settings, args.database):
-            say(f"creating database {args.database!r} with demo data (about a minute)")
-            install_addons(
-                config, args.database, home / "install.log", languages="fi_FI"
-            )
+    with run_database(settings, args.database) as (config, _created):
         import odoo
         from odoo.modules.registry import Registry
 
@@ -642,9 +621,6 @@ def cmd_generate(args):
             f"{rows} rows in {counts['seconds']} s = {rows / counts['seconds']:.0f} rows/s"
         )
         return 0
-    finally:
-        if cluster:
-            cluster.stop()
 
 
 def merge_po(pot_path, po_path):
@@ -664,39 +640,23 @@ def merge_po(pot_path, po_path):
 def cmd_i18n(args):
     """Export each addon's .pot from a fresh database and merge it into fi.po."""
     settings = prepare(need_browser=False)
-    work = Path(tempfile.mkdtemp(prefix="olopiste-i18n-"))
-    os.chmod(work, 0o755)
-    cluster = None
-    database = f"olopiste_i18n_{secrets.token_hex(4)}"
-    try:
-        if settings is None:
-            cluster = Cluster(work / "postgresql", throwaway=True)
-            cluster.init()
-            cluster.start()
-            settings = cluster.settings()
-        config = work / "odoo.conf"
-        write_config(config, settings, work / "filestore")
-        install_addons(config, database, work / "install.log")
+    with fresh_database(settings, "i18n") as (config, database, _work):
         for addon in ADDONS:
             pot_path = REPO / addon / "i18n" / f"{addon}.pot"
             pot_path.parent.mkdir(exist_ok=True)
             subprocess.run(
-                odoo_command(
-                    config, "-d", database, f"--i18n-export={pot_path}",
-                    f"--modules={addon}", "--stop-after-init", "--no-http",
-                    "--log-level=warn",
-                ),
-                check=True,
-            )  # fmt: skip
+                    odoo_command(
+                        config, "-d", database, f"--i18n-export={pot_path}",
+                        f"--modules={addon}", "--stop-after-init", "--no-http",
+                        "--log-level=warn",
+                    ),
+                    check=True,
+                )  # fmt: skip
             missing = merge_po(pot_path, pot_path.parent / "fi.po")
             say(
                 f"{addon}: {pot_path.name} exported, fi.po lacks {missing} translations"
             )
         return 0
-    finally:
-        if cluster:
-            cluster.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
