@@ -31,10 +31,13 @@ or from Python, e.g. in a test::
 
     counts = generate(env, scale=0.1, seed=1)
 
-Extension point: referrals, work-ability assessments and analytic lines do
-not exist yet. When they do, add a function ``f(env, rng, context) -> dict``
-to ``EXTENSIONS`` (``context`` holds the projects, cases with their windows,
-events and workers created so far); its counts are added to the result.
+Referrals (one started follow-on path per case in a follow-on stage, types
+in the reference case's proportions) and self-assessments (initial and final
+for every client who left, improved / unchanged / worse 31 / 66 / 3 %) are
+added by the functions in ``EXTENSIONS``; analytic lines for costs are not
+generated yet. An extension is ``f(env, rng, context) -> dict`` (``context``
+holds the projects, cases with their windows, events and workers created so
+far); its counts are added to the result.
 """
 
 import math
@@ -134,7 +137,101 @@ SESSION_KINDS = (
 )
 PROJECT_DAYS = 3 * 365
 BATCH = 2000
-EXTENSIONS = []
+# follow-on path type (xml id) -> share of the clients on a path (DOMAIN.md:
+# working 29 %, work trial 9 %, studying 5 %, rehabilitative 10 %, retired 5 %,
+# the rest other services and workshops)
+FOLLOWON_TYPES = (
+    ("followon_type_work_open", 12),
+    ("followon_type_work_wage_subsidy", 12),
+    ("followon_type_work_other_subsidised", 5),
+    ("followon_type_work_trial", 9),
+    ("followon_type_studies", 5),
+    ("followon_type_rehabilitative", 10),
+    ("followon_type_pension", 5),
+    ("followon_type_workshop", 21),
+    ("followon_type_other_service", 21),
+)
+# self-assessment change of the clients who left: 31 / 66 / 3 %
+CAPACITY_SHARES = (("improved", 31), ("unchanged", 66), ("worse", 3))
+
+
+def _referrals(env, rng, context):
+    """An outgoing referral, started on the exit day, for every case on a path."""
+    types = {
+        xmlid: env.ref(f"olopiste_case.{xmlid}") for xmlid, _share in FOLLOWON_TYPES
+    }
+    organisations = _batched(
+        env,
+        "res.partner",
+        [
+            {"name": name, "is_company": True, "is_olopiste_partner_org": True}
+            for name in ("Työpaja Esimerkki", "Kuntouttava Malli", "Opisto Testinen")
+        ],
+    )
+    values = []
+    for cases in context["cases"]:
+        on_path = cases.filtered(lambda c: c.stage_kind == "followon")
+        weights = _apportion(len(on_path), [share for _x, share in FOLLOWON_TYPES])
+        chosen = [
+            xmlid
+            for (xmlid, _share), count in zip(FOLLOWON_TYPES, weights, strict=True)
+            for _i in range(count)
+        ]
+        rng.shuffle(chosen)
+        for case, xmlid in zip(on_path, chosen, strict=True):
+            planned = max(case.date_entry, case.date_exit - timedelta(days=45))
+            values.append(
+                {
+                    "case_id": case.id,
+                    "direction": "out",
+                    "organisation_id": rng.choice(organisations).id,
+                    "followon_type_id": types[xmlid].id,
+                    "state": "started",
+                    "date_planned": planned,
+                    "date_referred": min(planned + timedelta(days=7), case.date_exit),
+                    "date_started": case.date_exit,
+                    "user_id": case.user_id.id,
+                }
+            )
+    return {"referrals": len(_batched(env, "olopiste.referral", values))}
+
+
+def _assessments(env, rng, context):
+    """Initial and final self-assessments of every client who left."""
+    dimensions = env["olopiste.assessment.dimension"].search([])
+    values = []
+    for cases in context["cases"]:
+        left = cases.filtered("date_exit")
+        weights = _apportion(len(left), [share for _x, share in CAPACITY_SHARES])
+        changes = [
+            change
+            for (change, _share), count in zip(CAPACITY_SHARES, weights, strict=True)
+            for _i in range(count)
+        ]
+        rng.shuffle(changes)
+        step = {"improved": 1, "unchanged": 0, "worse": -1}
+        for case, change in zip(left, changes, strict=True):
+            first = [rng.randint(3, 7) for _d in dimensions]
+            last = [score + step[change] for score in first]
+            for day, kind, scores in (
+                (case.date_entry, "initial", first),
+                (case.date_exit, "final", last),
+            ):
+                values.append(
+                    {
+                        "case_id": case.id,
+                        "date": day,
+                        "kind": kind,
+                        "line_ids": [
+                            (0, 0, {"dimension_id": d.id, "score": score})
+                            for d, score in zip(dimensions, scores, strict=True)
+                        ],
+                    }
+                )
+    return {"assessments": len(_batched(env, "olopiste.assessment", values))}
+
+
+EXTENSIONS = [_referrals, _assessments]
 
 
 def _weighted(rng, choices):

@@ -71,6 +71,32 @@ class TestGenerator(TransactionCase):
             ["closed", "encounter", "engagement", "followon", "mapping"],
         )
         self.assertEqual(counts["attendance"], figures["attendance"])
+        cases = self.env["olopiste.case"].search(
+            [("project_id", "in", counts["project_ids"])]
+        )
+        # the follow-on paths are real referrals, in the reference proportions
+        on_path = cases.filtered("on_followon_path")
+        self.assertEqual(len(on_path), 71)
+        self.assertEqual(counts["referrals"], 71)
+        categories = on_path.referral_ids.followon_type_id.mapped("category")
+        working = on_path.referral_ids.filtered(
+            lambda r: r.followon_type_id.category == "work"
+        )
+        # 29 % of 71 is 20.6 clients: the nearest whole count is within 1 point
+        self.assertAlmostEqual(len(working) / 71, 0.29, delta=0.01)
+        self.assertIn("pension", categories)
+        # self-assessments of those who left: 31 / 66 / 3 %
+        assessed = cases.filtered("capacity_change")
+        self.assertEqual(counts["assessments"], 2 * len(assessed))
+        shares = {
+            change: round(
+                100
+                * len(assessed.filtered(lambda c, ch=change: c.capacity_change == ch))
+                / len(assessed)
+            )
+            for change in ("improved", "unchanged", "worse")
+        }
+        self.assertEqual(shares, {"improved": 31, "unchanged": 66, "worse": 3})
         # every case with attendance attended within its own period
         attendance = self.env["olopiste.attendance"].search(
             [("project_id", "in", counts["project_ids"])]
