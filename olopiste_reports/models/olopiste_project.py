@@ -10,7 +10,6 @@ class OlopisteProject(models.Model):
 
     analytic_account_id = fields.Many2one(
         comodel_name="account.analytic.account",
-        string="Analytic Account",
         help="The costs of the project are the analytic lines of this account, "
         "each tagged with a funder cost category.",
     )

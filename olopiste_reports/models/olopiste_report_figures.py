@@ -75,6 +75,8 @@ class OlopisteReportFigures(models.AbstractModel):
         )
 
     def _fetch(self, query):
+        # the figures are read in SQL: write what the ORM still holds first
+        self.env.flush_all()
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
 
@@ -102,7 +104,6 @@ class OlopisteReportFigures(models.AbstractModel):
 
         The values default to the row's own; exports pass suppressed ones.
         """
-        _ = self.env._
         count = row["count"] if count is None else count
         if count is None:
             return ""
@@ -110,14 +111,14 @@ class OlopisteReportFigures(models.AbstractModel):
             return f"{count} {row['unit']}".strip()
         denominator = row["denominator"] if denominator is None else denominator
         percent = row["percent"] if percent is None else percent
-        text = _(
+        text = self.env._(
             "%(count)s of %(denominator)s %(label)s",
             count=count,
             denominator=denominator,
             label=row["denominator_label"],
         )
         if percent not in (None, ""):
-            text = _("%(text)s (%(percent)s %%)", text=text, percent=percent)
+            text = self.env._("%(text)s (%(percent)s %%)", text=text, percent=percent)
         return text
 
     # ------------------------------------------------------------------
@@ -126,7 +127,6 @@ class OlopisteReportFigures(models.AbstractModel):
     @api.model
     def _dashboard(self, project, date_to, date_from=None):
         """The project's results from `date_from` (or its start) to `date_to`."""
-        _ = self.env._
         cases = self._cases_sql(project, date_from, date_to)
         (persons,) = self._fetch(
             SQL(
@@ -265,17 +265,17 @@ class OlopisteReportFigures(models.AbstractModel):
             ._fields["category"]
             ._description_selection(self.env)
         )
-        clients_label = _("clients")
+        clients_label = self.env._("clients")
         rows = [
             self._row(
                 "clients",
-                _("Clients"),
+                self.env._("Clients"),
                 clients,
                 target=first_target.get("clients"),
             ),
             self._row(
                 "followon",
-                _("On a follow-on path"),
+                self.env._("On a follow-on path"),
                 on_path,
                 clients,
                 clients_label,
@@ -291,15 +291,15 @@ class OlopisteReportFigures(models.AbstractModel):
                         label,
                         followon[category],
                         on_path,
-                        _("clients on a follow-on path"),
+                        self.env._("clients on a follow-on path"),
                         level=1,
                     )
                 )
-        assessed_label = _("clients with two or more self-assessments")
+        assessed_label = self.env._("clients with two or more self-assessments")
         rows += [
             self._row(
                 "capacity_improved",
-                _("Work ability self-assessment: improved"),
+                self.env._("Work ability self-assessment: improved"),
                 improved,
                 assessed,
                 assessed_label,
@@ -308,46 +308,51 @@ class OlopisteReportFigures(models.AbstractModel):
             ),
             self._row(
                 "capacity_unchanged",
-                _("Work ability self-assessment: unchanged"),
+                self.env._("Work ability self-assessment: unchanged"),
                 assessed - improved - worse,
                 assessed,
                 assessed_label,
             ),
             self._row(
                 "capacity_worse",
-                _("Work ability self-assessment: worse"),
+                self.env._("Work ability self-assessment: worse"),
                 worse,
                 assessed,
                 assessed_label,
             ),
-            self._row("hours", _("Participation hours"), float(hours), unit=_("h")),
+            self._row(
+                "hours",
+                self.env._("Participation hours"),
+                float(hours),
+                unit=self.env._("h"),
+            ),
             self._row(
                 "person_days",
-                _("Person-days (%(hours)s h)", hours=float(hours_per_day)),
+                self.env._("Person-days (%(hours)s h)", hours=float(hours_per_day)),
                 round_half_up(hours / hours_per_day),
-                unit=_("days"),
+                unit=self.env._("days"),
             ),
             self._row(
                 "client_period",
-                _("Average client period"),
+                self.env._("Average client period"),
                 round_half_up(Decimal(str(avg_days)) / DAYS_PER_MONTH)
                 if avg_days is not None
                 else None,
-                unit=_("months"),
+                unit=self.env._("months"),
                 basis=case_count,
             ),
             self._row(
                 "age",
-                _("Average age at entry"),
+                self.env._("Average age at entry"),
                 round_half_up(avg_age) if avg_age is not None else None,
-                unit=_("years"),
+                unit=self.env._("years"),
                 basis=with_birthdate,
             ),
-            self._row("women", _("Women"), women, clients, clients_label),
-            self._row("registered", _("Registered clients"), clients),
+            self._row("women", self.env._("Women"), women, clients, clients_label),
+            self._row("registered", self.env._("Registered clients"), clients),
             self._row(
                 "took_part",
-                _("Took part (named and anonymous)"),
+                self.env._("Took part (named and anonymous)"),
                 attendees + anonymous,
                 named=attendees,
                 anonymous=anonymous,
@@ -357,7 +362,7 @@ class OlopisteReportFigures(models.AbstractModel):
             rows.append(
                 self._row(
                     f"target_group_{target.target_group_id.id}",
-                    _(
+                    self.env._(
                         "Target group: %(group)s",
                         group=target.target_group_id.display_name,
                     ),
@@ -395,6 +400,7 @@ class OlopisteReportFigures(models.AbstractModel):
             if sensitive
             else SQL("NULL, NULL, NULL")
         )
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """

@@ -68,48 +68,49 @@ class OlopisteExportXlsx(models.AbstractModel):
         return sheet
 
     def _write_cover(self, workbook, wizard, formats):
-        _ = self.env._
         project = wizard.project_id
-        sheet = self._sheet(workbook, _("Cover"), COVER_WIDTHS)
+        sheet = self._sheet(workbook, self.env._("Cover"), COVER_WIDTHS)
         programmes = dict(project._fields["programme"]._description_selection(self.env))
         sheet.write(0, 0, self._title(), formats["title"])
         period_from = wizard.date_from or project.date_start
         rows = [
-            (_("Project"), project.name),
-            (_("Project code"), project.code or ""),
-            (_("Programme"), programmes.get(project.programme, "")),
+            (self.env._("Project"), project.name),
+            (self.env._("Project code"), project.code or ""),
+            (self.env._("Programme"), programmes.get(project.programme, "")),
             (
-                _("Period"),
-                _(
+                self.env._("Period"),
+                self.env._(
                     "%(start)s – %(end)s",
-                    start=period_from.isoformat() if period_from else _("start"),
+                    start=period_from.isoformat()
+                    if period_from
+                    else self.env._("start"),
                     end=wizard.date_to.isoformat(),
                 ),
             ),
             (
-                _("Run on"),
+                self.env._("Run on"),
                 fields.Datetime.context_timestamp(self, fields.Datetime.now()).strftime(
                     "%Y-%m-%d %H:%M"
                 ),
             ),
-            (_("Run by"), self.env.user.name),
+            (self.env._("Run by"), self.env.user.name),
             (
-                _("Leaves the organisation"),
-                _(
+                self.env._("Leaves the organisation"),
+                self.env._(
                     "Yes: counts from 1 to %(below)s are shown as “<%(threshold)s”, "
                     "and so are the percentages computed from them.",
                     below=max(project.suppression_threshold - 1, 0),
                     threshold=project.suppression_threshold,
                 )
                 if wizard.leaves_organisation
-                else _("No: every count is shown (internal use only)."),
+                else self.env._("No: every count is shown (internal use only)."),
             ),
         ]
         for row, (label, value) in enumerate(rows, start=2):
             sheet.write(row, 0, label, formats["bold"])
             sheet.write(row, 1, value, formats["wrap"])
         start = len(rows) + 3
-        sheet.write(start, 0, _("Definitions"), formats["title"])
+        sheet.write(start, 0, self.env._("Definitions"), formats["title"])
         for row, (term, definition) in enumerate(
             self._definitions(wizard) + self._common_definitions(wizard),
             start=start + 1,
@@ -119,19 +120,18 @@ class OlopisteExportXlsx(models.AbstractModel):
         return sheet
 
     def _common_definitions(self, wizard):
-        _ = self.env._
         return [
             (
-                _("Client"),
-                _(
+                self.env._("Client"),
+                self.env._(
                     "A person with a case in the project that was open at some time "
                     "in the period (entered on or before its end, and not exited "
                     "before its start). A person with several cases counts once."
                 ),
             ),
             (
-                _("Percentages"),
-                _(
+                self.env._("Percentages"),
+                self.env._(
                     "Each percentage names its denominator. Whole percentages are "
                     "rounded half up (52.99 % → 53 %); financing shares to one "
                     "decimal."

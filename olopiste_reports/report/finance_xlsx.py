@@ -19,12 +19,11 @@ class FinanceXlsx(models.AbstractModel):
         return self.env._("Costs and financing of the payment period")
 
     def _definitions(self, wizard):
-        _ = self.env._
         project = wizard.project_id
         return [
             (
-                _("Costs"),
-                _(
+                self.env._("Costs"),
+                self.env._(
                     "Analytic lines of the project's analytic account (%(account)s) "
                     "dated in the period, with the sign turned (costs are negative "
                     "amounts in analytic accounting), summed by their funder cost "
@@ -34,8 +33,8 @@ class FinanceXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Flat rate"),
-                _(
+                self.env._("Flat rate"),
+                self.env._(
                     "%(rate)s %% of the direct staff costs, rounded half up to the "
                     "cent. Under a flat rate that covers all other costs (ESF+ 40 "
                     "%%), leave other direct costs uncategorised.",
@@ -43,12 +42,14 @@ class FinanceXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Total eligible costs"),
-                _("Direct staff costs + other direct costs + the flat-rate share."),
+                self.env._("Total eligible costs"),
+                self.env._(
+                    "Direct staff costs + other direct costs + the flat-rate share."
+                ),
             ),
             (
-                _("Financing split"),
-                _(
+                self.env._("Financing split"),
+                self.env._(
                     "Each source's share of the total, in cents: every part is first "
                     "rounded down to the cent, and the cents left over go one each "
                     "to the parts with the largest remainders (the earlier source on "
@@ -56,8 +57,8 @@ class FinanceXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Planned amounts"),
-                _(
+                self.env._("Planned amounts"),
+                self.env._(
                     "Where a source's planned or reported amount is recorded, it is "
                     "shown beside the computed part with its share of the planned "
                     "total (to one decimal, rounded half up) and the difference "
@@ -67,11 +68,10 @@ class FinanceXlsx(models.AbstractModel):
         ]
 
     def _write_sheets(self, workbook, wizard, formats):
-        _ = self.env._
         project = wizard.project_id
         if not project.financing_ids:
             raise UserError(
-                _(
+                self.env._(
                     "Record the financing shares of %(project)s first.",
                     project=project.display_name,
                 )
@@ -79,13 +79,15 @@ class FinanceXlsx(models.AbstractModel):
         finance = self.env["olopiste.report.figures"]._finance(
             project, wizard.date_from, wizard.date_to
         )
-        sheet = self._sheet(workbook, _("Costs"), COLUMN_WIDTHS)
+        sheet = self._sheet(workbook, self.env._("Costs"), COLUMN_WIDTHS)
         money, money_bold = formats["money"], formats["money_bold"]
-        sheet.write_row(0, 0, [_("Cost"), "", _("Amount (€)")], formats["header"])
+        sheet.write_row(
+            0, 0, [self.env._("Cost"), "", self.env._("Amount (€)")], formats["header"]
+        )
         line = 1
         for kind, subtotal_label, subtotal in (
-            ("staff", _("Direct staff costs"), finance["staff"]),
-            ("other", _("Other direct costs"), finance["other"]),
+            ("staff", self.env._("Direct staff costs"), finance["staff"]),
+            ("other", self.env._("Other direct costs"), finance["other"]),
         ):
             for category, cost in finance["categories"]:
                 if category.kind == kind:
@@ -98,7 +100,7 @@ class FinanceXlsx(models.AbstractModel):
         sheet.write(
             line,
             0,
-            _(
+            self.env._(
                 "Flat rate %(rate)s %% of direct staff costs",
                 rate=project.flat_rate,
             ),
@@ -106,12 +108,12 @@ class FinanceXlsx(models.AbstractModel):
         )
         sheet.write_number(line, 2, float(finance["flat"]), money_bold)
         line += 1
-        sheet.write(line, 0, _("Total eligible costs"), formats["bold"])
+        sheet.write(line, 0, self.env._("Total eligible costs"), formats["bold"])
         sheet.write_number(line, 2, float(finance["total"]), money_bold)
         total_line = line
         line += 1
         if finance["uncategorised"]:
-            sheet.write(line, 0, _("Not categorised (not included)"))
+            sheet.write(line, 0, self.env._("Not categorised (not included)"))
             sheet.write_number(line, 2, float(finance["uncategorised"]), money)
             line += 1
 
@@ -120,12 +122,12 @@ class FinanceXlsx(models.AbstractModel):
             line,
             0,
             [
-                _("Financing source"),
-                _("Share"),
-                _("Amount (€)"),
-                _("Planned (€)"),
-                _("Share of planned"),
-                _("Difference (€)"),
+                self.env._("Financing source"),
+                self.env._("Share"),
+                self.env._("Amount (€)"),
+                self.env._("Planned (€)"),
+                self.env._("Share of planned"),
+                self.env._("Difference (€)"),
             ],
             formats["header"],
         )
@@ -149,7 +151,7 @@ class FinanceXlsx(models.AbstractModel):
                     line, 5, round(share.planned_amount - float(amount), 2), money
                 )
         line += 1
-        sheet.write(line, 0, _("Total"), formats["bold"])
+        sheet.write(line, 0, self.env._("Total"), formats["bold"])
         sheet.write_number(
             line, 1, sum(s.percent for s, _a in finance["shares"]), formats["percent1"]
         )
@@ -166,7 +168,7 @@ class FinanceXlsx(models.AbstractModel):
             sheet.write_number(
                 line, 5, round(planned_total - float(finance["total"]), 2), money_bold
             )
-        sheet.write(line + 1, 0, _("Total eligible costs"))
+        sheet.write(line + 1, 0, self.env._("Total eligible costs"))
         sheet.write_formula(
             line + 1, 2, f"=C{total_line + 1}", money, float(finance["total"])
         )

@@ -16,12 +16,11 @@ class FunderSummaryXlsx(models.AbstractModel):
         return self.env._("Funder summary")
 
     def _definitions(self, wizard):
-        _ = self.env._
         project = wizard.project_id
         return [
             (
-                _("On a follow-on path"),
-                _(
+                self.env._("On a follow-on path"),
+                self.env._(
                     "Clients with an outgoing referral of a type that counts as a "
                     "follow-on path, started or completed, started by the end of the "
                     "period. The breakdown by category counts a client once per "
@@ -29,8 +28,8 @@ class FunderSummaryXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Work ability self-assessment"),
-                _(
+                self.env._("Work ability self-assessment"),
+                self.env._(
                     "First and last self-assessment by the end of the period of the "
                     "clients with two or more: improved or worse when the total "
                     "changed by at least %(threshold)s points; otherwise unchanged.",
@@ -38,8 +37,8 @@ class FunderSummaryXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Participation hours and person-days"),
-                _(
+                self.env._("Participation hours and person-days"),
+                self.env._(
                     "Hours of attended activities in the period. Person-days = hours "
                     "/ %(hours)s, rounded half up to whole days (5,035 h / 7 = "
                     "719.29 → 719).",
@@ -47,22 +46,22 @@ class FunderSummaryXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Average client period"),
-                _(
+                self.env._("Average client period"),
+                self.env._(
                     "Mean of the cases' days from entry to exit (or to the end of the "
                     "period), in months of 30.4375 days, rounded half up."
                 ),
             ),
             (
-                _("Average age at entry"),
-                _(
+                self.env._("Average age at entry"),
+                self.env._(
                     "Mean of the clients' whole years of age at their first entry, "
                     "of those with a birthdate, rounded half up."
                 ),
             ),
             (
-                _("Took part"),
-                _(
+                self.env._("Took part"),
+                self.env._(
                     "Clients who attended at least once in the period, plus the "
                     "anonymous participants counted in the project's activities."
                 ),
@@ -70,22 +69,21 @@ class FunderSummaryXlsx(models.AbstractModel):
         ]
 
     def _write_sheets(self, workbook, wizard, formats):
-        _ = self.env._
         figures = self.env["olopiste.report.figures"]
         rows = figures._dashboard(wizard.project_id, wizard.date_to, wizard.date_from)
-        sheet = self._sheet(workbook, _("Funder summary"), COLUMN_WIDTHS)
+        sheet = self._sheet(workbook, self.env._("Funder summary"), COLUMN_WIDTHS)
         sheet.write_row(
             0,
             0,
             [
-                _("Figure"),
-                _("Count or value"),
-                _("Unit"),
-                _("Denominator"),
-                _("Denominator is"),
-                _("%"),
-                _("Target"),
-                _("Result"),
+                self.env._("Figure"),
+                self.env._("Count or value"),
+                self.env._("Unit"),
+                self.env._("Denominator"),
+                self.env._("Denominator is"),
+                self.env._("%"),
+                self.env._("Target"),
+                self.env._("Result"),
             ],
             formats["header"],
         )

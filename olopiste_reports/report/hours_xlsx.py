@@ -22,15 +22,16 @@ class HoursXlsx(models.AbstractModel):
         return self.env._("Participation hours and person-days")
 
     def _definitions(self, wizard):
-        _ = self.env._
         return [
             (
-                _("Hours"),
-                _("Hours of attended activities, by the activity's month and kind."),
+                self.env._("Hours"),
+                self.env._(
+                    "Hours of attended activities, by the activity's month and kind."
+                ),
             ),
             (
-                _("Person-days"),
-                _(
+                self.env._("Person-days"),
+                self.env._(
                     "Hours / %(hours)s. Rows show two decimals; the total row also "
                     "shows whole person-days, rounded half up from the total hours "
                     "(5,035 h / 7 = 719.29 → 719).",
@@ -38,8 +39,8 @@ class HoursXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Clients"),
-                _(
+                self.env._("Clients"),
+                self.env._(
                     "Different clients who attended in the month and kind; a client "
                     "may count in several rows, so the column is not summed."
                 ),
@@ -47,7 +48,6 @@ class HoursXlsx(models.AbstractModel):
         ]
 
     def _write_sheets(self, workbook, wizard, formats):
-        _ = self.env._
         project = wizard.project_id
         per_day = Decimal(str(project.hours_per_day or 7.0))
         rows = self.env["olopiste.report.figures"]._hours(
@@ -59,17 +59,17 @@ class HoursXlsx(models.AbstractModel):
             ._description_selection(self.env)
             or ACTIVITY_KINDS
         )
-        sheet = self._sheet(workbook, _("Hours"), COLUMN_WIDTHS)
+        sheet = self._sheet(workbook, self.env._("Hours"), COLUMN_WIDTHS)
         sheet.write_row(
             0,
             0,
             [
-                _("Month"),
-                _("Activity kind"),
-                _("Hours"),
-                _("Person-days"),
-                _("Attendances"),
-                _("Clients"),
+                self.env._("Month"),
+                self.env._("Activity kind"),
+                self.env._("Hours"),
+                self.env._("Person-days"),
+                self.env._("Attendances"),
+                self.env._("Clients"),
             ],
             formats["header"],
         )
@@ -80,7 +80,7 @@ class HoursXlsx(models.AbstractModel):
             total_hours += hours
             total_count += count
             sheet.write_string(line, 0, month.strftime("%Y-%m"))
-            sheet.write(line, 1, kinds.get(kind, _("Not set")))
+            sheet.write(line, 1, kinds.get(kind, self.env._("Not set")))
             sheet.write_number(line, 2, float(hours), formats["hours"])
             sheet.write_number(
                 line, 3, round_half_up(hours / per_day, 2), formats["hours"]
@@ -88,13 +88,13 @@ class HoursXlsx(models.AbstractModel):
             sheet.write_number(line, 4, count, formats["integer"])
             self._write_count(sheet, line, 5, wizard, persons, formats)
         line = len(rows) + 1
-        sheet.write(line, 0, _("Total"), formats["bold"])
+        sheet.write(line, 0, self.env._("Total"), formats["bold"])
         sheet.write_number(line, 2, float(total_hours), formats["hours"])
         sheet.write_number(
             line, 3, round_half_up(total_hours / per_day, 2), formats["hours"]
         )
         sheet.write_number(line, 4, total_count, formats["integer"])
-        sheet.write(line + 1, 0, _("Person-days, rounded"), formats["bold"])
+        sheet.write(line + 1, 0, self.env._("Person-days, rounded"), formats["bold"])
         sheet.write_number(
             line + 1, 3, round_half_up(total_hours / per_day), formats["integer"]
         )

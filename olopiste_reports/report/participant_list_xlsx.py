@@ -28,39 +28,37 @@ class ParticipantListXlsx(models.AbstractModel):
         )
 
     def _indicators(self):
-        _ = self.env._
         return [
-            ("EECO01", _("Total participants")),
-            ("EECO02", _("Unemployed, incl. long-term unemployed")),
-            ("EECO03", _("Long-term unemployed")),
-            ("EECO04", _("Inactive")),
-            ("EECO05", _("Employed, incl. self-employed")),
-            ("EECO06", _("Below 18")),
-            ("EECO07", _("18–29")),
-            ("EECO08", _("55 and above")),
-            ("EECO09", _("ISCED 0–2")),
-            ("EECO10", _("ISCED 3–4")),
-            ("EECO11", _("ISCED 5–8")),
-            ("EECO12", _("With disabilities")),
-            ("EECO13", _("Third-country nationals")),
-            ("EECO14", _("Foreign background")),
-            ("EECO15", _("Minorities")),
-            ("EECO16", _("Homeless or in housing exclusion")),
-            ("EECO17", _("Rural areas")),
-            ("EECR01", _("Job-seeking upon leaving")),
-            ("EECR02", _("In education or training upon leaving")),
-            ("EECR03", _("Gained a qualification upon leaving")),
-            ("EECR04", _("In employment upon leaving")),
-            ("EECR05", _("In employment six months after leaving")),
-            ("EECR06", _("Improved labour-market situation six months after")),
+            ("EECO01", self.env._("Total participants")),
+            ("EECO02", self.env._("Unemployed, incl. long-term unemployed")),
+            ("EECO03", self.env._("Long-term unemployed")),
+            ("EECO04", self.env._("Inactive")),
+            ("EECO05", self.env._("Employed, incl. self-employed")),
+            ("EECO06", self.env._("Below 18")),
+            ("EECO07", self.env._("18–29")),
+            ("EECO08", self.env._("55 and above")),
+            ("EECO09", self.env._("ISCED 0–2")),
+            ("EECO10", self.env._("ISCED 3–4")),
+            ("EECO11", self.env._("ISCED 5–8")),
+            ("EECO12", self.env._("With disabilities")),
+            ("EECO13", self.env._("Third-country nationals")),
+            ("EECO14", self.env._("Foreign background")),
+            ("EECO15", self.env._("Minorities")),
+            ("EECO16", self.env._("Homeless or in housing exclusion")),
+            ("EECO17", self.env._("Rural areas")),
+            ("EECR01", self.env._("Job-seeking upon leaving")),
+            ("EECR02", self.env._("In education or training upon leaving")),
+            ("EECR03", self.env._("Gained a qualification upon leaving")),
+            ("EECR04", self.env._("In employment upon leaving")),
+            ("EECR05", self.env._("In employment six months after leaving")),
+            ("EECR06", self.env._("Improved labour-market situation six months after")),
         ]
 
     def _definitions(self, wizard):
-        _ = self.env._
         return [
             (
-                _("Participant"),
-                _(
+                self.env._("Participant"),
+                self.env._(
                     "One row per person, identified by the number of their first "
                     "case, never by name or personal identity code. A person who "
                     "re-entered the project is one participant: entry data from the "
@@ -68,8 +66,8 @@ class ParticipantListXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Indicator values"),
-                _(
+                self.env._("Indicator values"),
+                self.env._(
                     "1 = yes, 0 = no, empty = not known. EECO01 is 1 when the "
                     "labour-market status is known. Long-term unemployed: status "
                     "“long-term unemployed”, or unemployed for 12 months or more. "
@@ -77,8 +75,8 @@ class ParticipantListXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Not collected"),
-                _(
+                self.env._("Not collected"),
+                self.env._(
                     "EECO13 (third-country nationals), EECO14 (foreign background) "
                     "and EECO17 (rural areas) are not recorded; the case's one "
                     "question on foreign background or minority is reported as "
@@ -86,21 +84,21 @@ class ParticipantListXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Special categories"),
-                _(
+                self.env._("Special categories"),
+                self.env._(
                     "EECO12, EECO15 and EECO16 are filled only in exports that stay "
                     "in the organisation, made by a case worker or project manager; "
                     "“declined” = does not want to answer."
                 )
                 if self._with_sensitive(wizard)
-                else _(
+                else self.env._(
                     "EECO12, EECO15 and EECO16 are left empty: this export leaves "
                     "the organisation or its user may not read special-category data."
                 ),
             ),
             (
-                _("Results"),
-                _(
+                self.env._("Results"),
+                self.env._(
                     "EECR01–EECR04 from the situation on leaving (within four weeks "
                     "of exit) and the qualification; EECR05 = in work or in an "
                     "improved situation six months after; EECR06 = improved "
@@ -108,8 +106,8 @@ class ParticipantListXlsx(models.AbstractModel):
                 ),
             ),
             (
-                _("Funder's system"),
-                _(
+                self.env._("Funder's system"),
+                self.env._(
                     "Whether the participant's start and end data were filed in the "
                     "funder's system (a date is recorded on the case)."
                 ),
@@ -161,26 +159,25 @@ class ParticipantListXlsx(models.AbstractModel):
         ]
 
     def _write_sheets(self, workbook, wizard, formats):
-        _ = self.env._
         sensitive = self._with_sensitive(wizard)
         people = self.env["olopiste.report.figures"]._participants(
             wizard.project_id, wizard.date_from, wizard.date_to, sensitive=sensitive
         )
         indicators = self._indicators()
         widths = (14, 11, 11, *([9] * len(indicators)), 14, 14)
-        sheet = self._sheet(workbook, _("Participants"), widths)
+        sheet = self._sheet(workbook, self.env._("Participants"), widths)
         header = [
-            _("Participant"),
-            _("Entry date"),
-            _("Exit date"),
+            self.env._("Participant"),
+            self.env._("Entry date"),
+            self.env._("Exit date"),
             *(code for code, _label in indicators),
-            _("Start data filed"),
-            _("End data filed"),
+            self.env._("Start data filed"),
+            self.env._("End data filed"),
         ]
         sheet.write_row(0, 0, header, formats["header"])
         sheet.write_row(1, 3, [label for _code, label in indicators], formats["header"])
         sheet.freeze_panes(2, 1)
-        yes, no = _("yes"), _("no")
+        yes, no = self.env._("yes"), self.env._("no")
         for line, person in enumerate(people, start=2):
             sheet.write_string(line, 0, person["code"] or "")
             sheet.write_datetime(line, 1, person["date_entry"], formats["date"])
@@ -194,7 +191,7 @@ class ParticipantListXlsx(models.AbstractModel):
             if person["date_exit"]:
                 sheet.write(line, col + 1, yes if person["funder_end_date"] else no)
         total = len(people) + 2
-        sheet.write(total, 0, _("Total"), formats["bold"])
+        sheet.write(total, 0, self.env._("Total"), formats["bold"])
         for col in range(3, 3 + len(indicators)):
             column = [
                 row[col - 3]

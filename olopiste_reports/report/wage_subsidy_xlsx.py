@@ -16,22 +16,21 @@ class WageSubsidyXlsx(models.AbstractModel):
         return self.env._("Wage-subsidy appropriation")
 
     def _definitions(self, wizard):
-        _ = self.env._
         return [
             (
-                _("Used"),
-                _(
+                self.env._("Used"),
+                self.env._(
                     "Costs in the period of the analytic lines whose funder cost "
                     "category is marked as the wage-subsidy appropriation."
                 ),
             ),
             (
-                _("Share used"),
-                _("Used / appropriation, to one decimal, rounded half up."),
+                self.env._("Share used"),
+                self.env._("Used / appropriation, to one decimal, rounded half up."),
             ),
             (
-                _("People employed"),
-                _(
+                self.env._("People employed"),
+                self.env._(
                     "Different clients with an outgoing referral of the type "
                     "“Wage-subsidised work”, started or completed, that started by "
                     "the end of the period and had not ended before its start."
@@ -40,21 +39,22 @@ class WageSubsidyXlsx(models.AbstractModel):
         ]
 
     def _write_sheets(self, workbook, wizard, formats):
-        _ = self.env._
         figures = self.env["olopiste.report.figures"]._wage_subsidy(
             wizard.project_id, wizard.date_from, wizard.date_to
         )
-        sheet = self._sheet(workbook, _("Wage subsidy"), COLUMN_WIDTHS)
-        sheet.write_row(0, 0, [_("Figure"), _("Value")], formats["header"])
+        sheet = self._sheet(workbook, self.env._("Wage subsidy"), COLUMN_WIDTHS)
+        sheet.write_row(
+            0, 0, [self.env._("Figure"), self.env._("Value")], formats["header"]
+        )
         money = formats["money"]
-        sheet.write(1, 0, _("Appropriation (€)"))
+        sheet.write(1, 0, self.env._("Appropriation (€)"))
         sheet.write_number(1, 1, float(figures["appropriation"]), money)
-        sheet.write(2, 0, _("Used (€)"))
+        sheet.write(2, 0, self.env._("Used (€)"))
         sheet.write_number(2, 1, float(figures["used"]), money)
-        sheet.write(3, 0, _("Left (€)"))
+        sheet.write(3, 0, self.env._("Left (€)"))
         sheet.write_number(3, 1, float(figures["left"]), money)
-        sheet.write(4, 0, _("Share used"))
+        sheet.write(4, 0, self.env._("Share used"))
         if figures["share_used"] is not None:
             sheet.write_number(4, 1, figures["share_used"], formats["percent1"])
-        sheet.write(5, 0, _("People employed with wage subsidy"))
+        sheet.write(5, 0, self.env._("People employed with wage subsidy"))
         self._write_count(sheet, 5, 1, wizard, figures["people"], formats)

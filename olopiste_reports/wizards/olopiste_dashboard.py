@@ -43,11 +43,14 @@ class OlopisteDashboard(models.TransientModel):
         )
 
     def _render_rows(self, rows):
-        _ = self.env._
         describe = self.env["olopiste.report.figures"]._describe
         head = Markup("").join(
             Markup("<th>%s</th>") % label
-            for label in (_("Figure"), _("Result"), _("Target"))
+            for label in (
+                self.env._("Figure"),
+                self.env._("Result"),
+                self.env._("Target"),
+            )
         )
         body = []
         for row in rows:

@@ -47,8 +47,8 @@ registry.category("web_tour.tours").add("olopiste_finance_export", {
             run: "click",
         },
         {
-            trigger: "body:not(:has(.modal))",
-            content: "The wizard closed after the download",
+            trigger: "body:not(.o_ui_blocked) .modal footer button[name=action_export]",
+            content: "The download is over",
         },
     ],
 });
