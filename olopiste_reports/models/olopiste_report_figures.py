@@ -6,6 +6,7 @@ aggregates per run whatever the number of cases (never a query per case)."""
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from odoo import api, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12
@@ -55,6 +56,24 @@ class OlopisteReportFigures(models.AbstractModel):
 
     # ------------------------------------------------------------------
     # helpers
+
+    @api.model
+    def _check_project_access(self, project):
+        """The figures are summed in SQL, past record rules: only finance and
+        the project's own manager and team may compute them."""
+        project.check_access("read")
+        user = self.env.user
+        if user.has_group("olopiste_case.group_olopiste_finance"):
+            return
+        if user == project.manager_id or user in project.user_ids:
+            return
+        raise AccessError(
+            self.env._(
+                "Only finance and the manager and team of %(project)s can report "
+                "on it.",
+                project=project.display_name,
+            )
+        )
 
     @api.model
     def _cases_sql(self, project, date_from, date_to):

@@ -37,8 +37,7 @@ class OlopisteExportXlsx(models.AbstractModel):
         wizard = wizards[:1]
         if not wizard:
             raise UserError(self.env._("Choose the project and the period to export."))
-        # the figures are summed in SQL: check the user may read the project
-        wizard.project_id.check_access("read")
+        self.env["olopiste.report.figures"]._check_project_access(wizard.project_id)
         formats = self._formats(workbook)
         self._write_cover(workbook, wizard, formats)
         self._write_sheets(workbook, wizard, formats)

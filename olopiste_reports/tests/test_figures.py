@@ -3,8 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from ..models.olopiste_report_figures import (
     percentage,
@@ -85,9 +86,25 @@ class TestDashboardFigures(ReportsCase):
         )
         self.assertNotIn("Refclient", dashboard.result_html)
 
+    def test_financing_shares_total_100(self):
+        esf, municipality = self.ref_project.financing_ids
+        with self.assertRaisesRegex(ValidationError, "add up to 90.0 %, not 100 %"):
+            self.ref_project.write(
+                {"financing_ids": [Command.update(esf.id, {"percent": 70})]}
+            )
+        self.ref_project.write(
+            {
+                "financing_ids": [
+                    Command.update(esf.id, {"percent": 60}),
+                    Command.update(municipality.id, {"percent": 40}),
+                ]
+            }
+        )
+        self.assertEqual(self.ref_project.financing_ids.mapped("percent"), [60, 40])
+
 
 @tagged("post_install", "-at_install")
-class TestRounding(ReportsCase):
+class TestRounding(TransactionCase):
     def test_round_half_up(self):
         self.assertEqual(round_half_up(Decimal(5035) / 7), 719)
         self.assertEqual(round_half_up(0.5), 1)
@@ -127,9 +144,3 @@ class TestRounding(ReportsCase):
         self.assertEqual(total, 399546)
         self.assertEqual(percentage(319557, total, 1), 80.0)
         self.assertEqual(percentage(79989, total, 1), 20.0)
-
-    def test_financing_shares_total_100(self):
-        with self.assertRaisesRegex(ValidationError, "not 100"):
-            self.ref_project.financing_ids[0].percent = 70
-            self.ref_project.flush_recordset()
-            self.ref_project._check_financing_total()

@@ -91,6 +91,16 @@ class TestReportSecurity(ReportsCase):
             .with_user(other_manager)
             .search_count([("project_id", "=", self.ref_project.id)])
         )
+        # the project is readable to every manager, its figures are not
+        with self.assertRaises(AccessError):
+            self._export(other_manager, "participants", leaves_organisation=False)
+        dashboard = (
+            self.env["olopiste.dashboard"]
+            .with_user(other_manager)
+            .create({"project_id": self.ref_project.id, "date_to": AS_OF})
+        )
+        with self.assertRaises(AccessError):
+            dashboard.result_html  # noqa: B018
 
     def test_students_and_workers_see_no_reports(self):
         for user in (self.user_student, self.user_worker, self.user_plain):

@@ -37,7 +37,7 @@ class OlopisteDashboard(models.TransientModel):
 
     def _rows(self):
         self.ensure_one()
-        self.project_id.check_access("read")
+        self.env["olopiste.report.figures"]._check_project_access(self.project_id)
         return self.env["olopiste.report.figures"]._dashboard(
             self.project_id, self.date_to
         )
