@@ -58,10 +58,15 @@ class OlopisteExportXlsx(models.AbstractModel):
             "percent": workbook.add_format({"num_format": '0" %"'}),
             "percent1": workbook.add_format({"num_format": '0.0" %"'}),
             "integer": workbook.add_format({"num_format": "#,##0"}),
+            "suppressed": workbook.add_format({"align": "right"}),
         }
 
     def _sheet(self, workbook, name, widths):
         sheet = workbook.add_worksheet(name[:SHEET_NAME_MAX])
+        # printable: landscape, all columns on one page wide
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
         return sheet
@@ -160,7 +165,7 @@ class OlopisteExportXlsx(models.AbstractModel):
         if value is None:
             sheet.write_blank(row, col, None)
         elif isinstance(value, str):
-            sheet.write_string(row, col, value)
+            sheet.write_string(row, col, value, formats["suppressed"])
         else:
             sheet.write_number(row, col, value, formats["integer"])
 
@@ -169,6 +174,6 @@ class OlopisteExportXlsx(models.AbstractModel):
         if percent is None:
             sheet.write_blank(row, col, None)
         elif any(self._is_suppressed(wizard, c) for c in counts):
-            sheet.write_string(row, col, SUPPRESSED_PERCENT)
+            sheet.write_string(row, col, SUPPRESSED_PERCENT, formats["suppressed"])
         else:
             sheet.write_number(row, col, percent, formats["percent"])

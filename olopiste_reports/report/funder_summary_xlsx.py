@@ -95,9 +95,18 @@ class FunderSummaryXlsx(models.AbstractModel):
             if is_count:
                 self._write_count(sheet, line, 1, wizard, row["count"], formats)
             elif basis is not None and self._is_suppressed(wizard, basis):
-                sheet.write_string(line, 1, self._count(wizard, basis))
+                sheet.write_string(
+                    line, 1, self._count(wizard, basis), formats["suppressed"]
+                )
             elif row["count"] is not None:
-                sheet.write_number(line, 1, row["count"], formats["hours"])
+                sheet.write_number(
+                    line,
+                    1,
+                    row["count"],
+                    formats["integer"]
+                    if isinstance(row["count"], int)
+                    else formats["hours"],
+                )
             sheet.write(line, 2, row["unit"])
             if row["denominator"] is not None:
                 self._write_count(sheet, line, 3, wizard, row["denominator"], formats)
