@@ -56,6 +56,23 @@ class TestDashboardFigures(ReportsCase):
         self.assertEqual(rows["registered"]["count"], 134)
         self.assertEqual(rows["took_part"]["count"], 120 + 6 * 50)
 
+    def test_target_group_share(self):
+        group = self.env["olopiste.target.group"].create(
+            {"name": "Criminal background"}
+        )
+        self.ref_cases[:27].write({"target_group_ids": [Command.link(group.id)]})
+        self.ref_project.target_ids = [
+            Command.create(
+                {"kind": "target_group_share", "target_group_id": group.id, "value": 10}
+            )
+        ]
+        row = self._figures()[f"target_group_{group.id}"]
+        self.assertEqual(
+            (row["count"], row["denominator"], row["percent"], row["target"]),
+            (27, 134, 20, 10),
+        )
+        self.assertEqual(row["label"], "Target group: Criminal background")
+
     def test_as_of_date(self):
         """An interim run counts only what had happened by its date."""
         rows = self._figures(date(2016, 5, 31))
