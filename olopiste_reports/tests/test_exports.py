@@ -51,6 +51,21 @@ class TestFunderSummaryExport(ReportsCase):
         self.assertEqual(rows["On a follow-on path"][1], 71)
         self.assertEqual(rows["On a follow-on path"][5], 53)
 
+    def test_hours_per_month_and_kind(self):
+        workbook = self._export(self.user_finance, "hours")
+        rows = self._rows(workbook["Hours"])
+        self.assertEqual(
+            rows[0][:4], ("Month", "Activity kind", "Hours", "Person-days")
+        )
+        self.assertEqual(rows[1][:6], ("2016-03", "Group guidance", 840, 120, 120, 120))
+        self.assertEqual(rows[2][:2], ("2016-04", "Theme group"))
+        self.assertEqual(rows[6][2], 835)  # 119 × 7 + 2
+        self.assertEqual(rows[7][0], "Total")
+        self.assertEqual(rows[7][2], 5035)
+        self.assertEqual(rows[7][3], 719.29)
+        self.assertEqual(rows[8][0], "Person-days, rounded")
+        self.assertEqual(rows[8][3], 719)
+
 
 @tagged("post_install", "-at_install")
 class TestParticipantExport(ReportsCase):
@@ -110,24 +125,6 @@ class TestParticipantExport(ReportsCase):
         rows = self._rows(workbook["Participants"])
         by_code = {row[0]: row for row in rows[2:-1]}
         self.assertIsNone(by_code[case.code][col["EECO12"]])
-
-
-@tagged("post_install", "-at_install")
-class TestHoursExport(ReportsCase):
-    def test_hours_per_month_and_kind(self):
-        workbook = self._export(self.user_finance, "hours")
-        rows = self._rows(workbook["Hours"])
-        self.assertEqual(
-            rows[0][:4], ("Month", "Activity kind", "Hours", "Person-days")
-        )
-        self.assertEqual(rows[1][:6], ("2016-03", "Group guidance", 840, 120, 120, 120))
-        self.assertEqual(rows[2][:2], ("2016-04", "Theme group"))
-        self.assertEqual(rows[6][2], 835)  # 119 × 7 + 2
-        self.assertEqual(rows[7][0], "Total")
-        self.assertEqual(rows[7][2], 5035)
-        self.assertEqual(rows[7][3], 719.29)
-        self.assertEqual(rows[8][0], "Person-days, rounded")
-        self.assertEqual(rows[8][3], 719)
 
 
 @tagged("post_install", "-at_install")
