@@ -12,11 +12,22 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": [
+        "analytic",
         "olopiste_case",
         "report_xlsx",
     ],
     "data": [
+        "security/ir.model.access.csv",
+        "security/olopiste_reports_security.xml",
+        "data/olopiste_cost_category_data.xml",
         "report/olopiste_reports.xml",
+        "views/olopiste_case_report_views.xml",
+        "views/olopiste_report_wizard_views.xml",
         "views/olopiste_reports_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "olopiste_reports/static/tests/tours/*.js",
+        ],
+    },
 }

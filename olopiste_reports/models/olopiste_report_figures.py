@@ -1,0 +1,609 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The figures of the dashboard and of the exports, computed in a few SQL
+aggregates per run whatever the number of cases (never a query per case)."""
+
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12
+FOLLOWON_STATES = ("started", "completed")
+WAGE_SUBSIDY_TYPE = "olopiste_case.followon_type_work_wage_subsidy"
+
+
+def round_half_up(value, digits=0):
+    """Round like the funder's reports: halves away from zero (0.5 → 1)."""
+    if value is None:
+        return None
+    quantum = Decimal(1).scaleb(-digits)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    return int(rounded) if digits == 0 else float(rounded)
+
+
+def percentage(count, denominator, digits=0):
+    """count / denominator in %, rounded half up; None without a denominator."""
+    if not denominator:
+        return None
+    exact = Decimal(str(count)) * 100 / Decimal(str(denominator))
+    return round_half_up(exact, digits)
+
+
+def split_largest_remainder(total, percents):
+    """Split `total` (currency units) by `percents` into cents that add up to it.
+
+    Each part is first rounded down to the cent; the cents left over go one
+    each to the parts with the largest remainders (the earlier part on a tie).
+    """
+    total_cents = int(Decimal(str(total)).scaleb(2).quantize(1, ROUND_HALF_UP))
+    exact = [Decimal(total_cents) * Decimal(str(p)) / 100 for p in percents]
+    floors = [int(e.to_integral_value(rounding=ROUND_FLOOR)) for e in exact]
+    left = total_cents - sum(floors)
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    if sum(Decimal(str(p)) for p in percents) == 100:
+        for i in order[:left]:
+            floors[i] += 1
+    return [Decimal(cents).scaleb(-2) for cents in floors]
+
+
+class OlopisteReportFigures(models.AbstractModel):
+    """Computes report figures for one project and one period."""
+
+    _name = "olopiste.report.figures"
+    _description = "Olopiste Report Figures"
+
+    # ------------------------------------------------------------------
+    # helpers
+
+    @api.model
+    def _check_project_access(self, project):
+        """The figures are summed in SQL, past record rules: only finance and
+        the project's own manager and team may compute them."""
+        project.check_access("read")
+        user = self.env.user
+        if user.has_group("olopiste_case.group_olopiste_finance"):
+            return
+        if user == project.manager_id or user in project.user_ids:
+            return
+        raise AccessError(
+            self.env._(
+                "Only finance and the manager and team of %(project)s can report "
+                "on it.",
+                project=project.display_name,
+            )
+        )
+
+    @api.model
+    def _cases_sql(self, project, date_from, date_to):
+        """The project's cases open at some time in the period."""
+        return SQL(
+            """
+            SELECT c.id, c.partner_id, c.date_entry, c.date_exit
+              FROM olopiste_case c
+             WHERE c.project_id = %(project)s
+               AND c.active
+               AND c.date_entry <= %(date_to)s
+               AND (c.date_exit IS NULL OR %(date_from)s::date IS NULL
+                    OR c.date_exit >= %(date_from)s::date)
+            """,
+            project=project.id,
+            date_from=date_from or None,
+            date_to=date_to,
+        )
+
+    def _fetch(self, query):
+        # the figures are read in SQL: write what the ORM still holds first
+        self.env.flush_all()
+        self.env.cr.execute(query)
+        return self.env.cr.fetchall()
+
+    def _row(self, key, label, count, denominator=None, denominator_label="", **kw):
+        row = {
+            "key": key,
+            "label": label,
+            "count": count,
+            "denominator": denominator,
+            "denominator_label": denominator_label,
+            "percent": None,
+            "target": None,
+            "target_is_percent": False,
+            "unit": "",
+            "level": 0,
+        }
+        if denominator is not None:
+            row["percent"] = percentage(count, denominator)
+        row.update(kw)
+        return row
+
+    @api.model
+    def _describe(self, row, count=None, denominator=None, percent=None):
+        """The row's result in words, e.g. “71 of 134 clients (53 %)”.
+
+        The values default to the row's own; exports pass suppressed ones.
+        """
+        count = row["count"] if count is None else count
+        if count is None:
+            return ""
+        if row["denominator"] is None:
+            return f"{count} {row['unit']}".strip()
+        denominator = row["denominator"] if denominator is None else denominator
+        percent = row["percent"] if percent is None else percent
+        text = self.env._(
+            "%(count)s of %(denominator)s %(label)s",
+            count=count,
+            denominator=denominator,
+            label=row["denominator_label"],
+        )
+        if percent not in (None, ""):
+            text = self.env._("%(text)s (%(percent)s %%)", text=text, percent=percent)
+        return text
+
+    # ------------------------------------------------------------------
+    # the dashboard and the funder summary
+
+    @api.model
+    def _dashboard(self, project, date_to, date_from=None):
+        """The project's results from `date_from` (or its start) to `date_to`."""
+        cases = self._cases_sql(project, date_from, date_to)
+        (persons,) = self._fetch(
+            SQL(
+                """
+                WITH cases AS (%(cases)s),
+                first_entry AS (
+                    SELECT DISTINCT ON (c.partner_id)
+                           c.partner_id, c.date_entry, p.birthdate_date, p.gender
+                      FROM cases c JOIN res_partner p ON p.id = c.partner_id
+                     ORDER BY c.partner_id, c.date_entry, c.id
+                )
+                SELECT count(*),
+                       count(*) FILTER (WHERE gender = 'female'),
+                       count(*) FILTER (WHERE birthdate_date IS NOT NULL),
+                       avg(date_part('year', age(date_entry, birthdate_date)))
+                           FILTER (WHERE birthdate_date IS NOT NULL),
+                       (SELECT avg(LEAST(COALESCE(date_exit, %(date_to)s::date),
+                                         %(date_to)s::date) - date_entry)
+                          FROM cases),
+                       (SELECT count(*) FROM cases)
+                  FROM first_entry
+                """,
+                cases=cases,
+                date_to=date_to,
+            )
+        )
+        clients, women, with_birthdate, avg_age, avg_days, case_count = persons
+        followon = dict(
+            self._fetch(
+                SQL(
+                    """
+                    WITH cases AS (%(cases)s)
+                    SELECT t.category, count(DISTINCT c.partner_id)
+                      FROM cases c
+                      JOIN olopiste_referral r ON r.case_id = c.id
+                      JOIN olopiste_followon_type t ON t.id = r.followon_type_id
+                     WHERE r.direction = 'out'
+                       AND t.counts_as_followon
+                       AND r.state IN %(states)s
+                       AND COALESCE(r.date_started, r.date_planned) <= %(date_to)s
+                     GROUP BY ROLLUP(t.category)
+                    """,
+                    cases=cases,
+                    states=FOLLOWON_STATES,
+                    date_to=date_to,
+                )
+            )
+        )
+        on_path = followon.pop(None, 0)
+        ((assessed, improved, worse),) = self._fetch(
+            SQL(
+                """
+                WITH cases AS (%(cases)s),
+                ranked AS (
+                    SELECT a.case_id, a.score_total,
+                           row_number() OVER (PARTITION BY a.case_id
+                                              ORDER BY a.date, a.id) AS rn_first,
+                           row_number() OVER (PARTITION BY a.case_id
+                                              ORDER BY a.date DESC, a.id DESC) AS rn_last
+                      FROM olopiste_assessment a
+                      JOIN cases c ON c.id = a.case_id
+                     WHERE a.date <= %(date_to)s
+                ),
+                change AS (
+                    SELECT case_id,
+                           max(score_total) FILTER (WHERE rn_last = 1)
+                           - max(score_total) FILTER (WHERE rn_first = 1) AS delta
+                      FROM ranked
+                     GROUP BY case_id
+                    HAVING count(*) >= 2
+                )
+                SELECT count(*),
+                       count(*) FILTER (WHERE delta >= %(threshold)s - 1e-9),
+                       count(*) FILTER (WHERE delta <= -%(threshold)s + 1e-9)
+                  FROM change
+                """,
+                cases=cases,
+                date_to=date_to,
+                threshold=project.capacity_threshold,
+            )
+        )
+        ((hours, attendees),) = self._fetch(
+            SQL(
+                """
+                SELECT COALESCE(sum(a.hours), 0), count(DISTINCT a.partner_id)
+                  FROM olopiste_attendance a
+                 WHERE a.project_id = %(project)s
+                   AND a.state = 'attended'
+                   AND a.date <= %(date_to)s
+                   AND (%(date_from)s::date IS NULL OR a.date >= %(date_from)s::date)
+                """,
+                project=project.id,
+                date_from=date_from or None,
+                date_to=date_to,
+            )
+        )
+        ((anonymous,),) = self._fetch(
+            SQL(
+                """
+                SELECT COALESCE(sum(e.olopiste_headcount), 0)
+                  FROM calendar_event e
+                 WHERE e.olopiste_project_id = %(project)s
+                   AND e.active
+                   AND COALESCE(e.start_date, e.start::date) <= %(date_to)s
+                   AND (%(date_from)s::date IS NULL
+                        OR COALESCE(e.start_date, e.start::date) >= %(date_from)s::date)
+                """,
+                project=project.id,
+                date_from=date_from or None,
+                date_to=date_to,
+            )
+        )
+        groups = dict(
+            self._fetch(
+                SQL(
+                    """
+                    WITH cases AS (%(cases)s)
+                    SELECT r.target_group_id, count(DISTINCT c.partner_id)
+                      FROM cases c
+                      JOIN olopiste_case_target_group_rel r ON r.case_id = c.id
+                     GROUP BY r.target_group_id
+                    """,
+                    cases=cases,
+                )
+            )
+        )
+
+        targets = project.target_ids
+        first_target = {}
+        for target in targets:
+            first_target.setdefault(target.kind, target.value)
+        hours = Decimal(str(hours)).quantize(Decimal("0.01"))
+        hours_per_day = Decimal(str(project.hours_per_day or 7.0))
+        categories = dict(
+            self.env["olopiste.followon.type"]
+            ._fields["category"]
+            ._description_selection(self.env)
+        )
+        clients_label = self.env._("clients")
+        rows = [
+            self._row(
+                "clients",
+                self.env._("Clients"),
+                clients,
+                target=first_target.get("clients"),
+            ),
+            self._row(
+                "followon",
+                self.env._("On a follow-on path"),
+                on_path,
+                clients,
+                clients_label,
+                target=first_target.get("followon_rate"),
+                target_is_percent=True,
+            ),
+        ]
+        for category, label in categories.items():
+            if followon.get(category):
+                rows.append(
+                    self._row(
+                        f"followon_{category}",
+                        label,
+                        followon[category],
+                        on_path,
+                        self.env._("clients on a follow-on path"),
+                        level=1,
+                    )
+                )
+        assessed_label = self.env._("clients with two or more self-assessments")
+        rows += [
+            self._row(
+                "capacity_improved",
+                self.env._("Work ability self-assessment: improved"),
+                improved,
+                assessed,
+                assessed_label,
+                target=first_target.get("capacity_rate"),
+                target_is_percent=True,
+            ),
+            self._row(
+                "capacity_unchanged",
+                self.env._("Work ability self-assessment: unchanged"),
+                assessed - improved - worse,
+                assessed,
+                assessed_label,
+            ),
+            self._row(
+                "capacity_worse",
+                self.env._("Work ability self-assessment: worse"),
+                worse,
+                assessed,
+                assessed_label,
+            ),
+            self._row(
+                "hours",
+                self.env._("Participation hours"),
+                float(hours),
+                unit=self.env._("h"),
+            ),
+            self._row(
+                "person_days",
+                self.env._("Person-days (%(hours)s h)", hours=float(hours_per_day)),
+                round_half_up(hours / hours_per_day),
+                unit=self.env._("days"),
+            ),
+            self._row(
+                "client_period",
+                self.env._("Average client period"),
+                round_half_up(Decimal(str(avg_days)) / DAYS_PER_MONTH)
+                if avg_days is not None
+                else None,
+                unit=self.env._("months"),
+                basis=case_count,
+            ),
+            self._row(
+                "age",
+                self.env._("Average age at entry"),
+                round_half_up(avg_age) if avg_age is not None else None,
+                unit=self.env._("years"),
+                basis=with_birthdate,
+            ),
+            self._row("women", self.env._("Women"), women, clients, clients_label),
+            self._row("registered", self.env._("Registered clients"), clients),
+            self._row(
+                "took_part",
+                self.env._("Took part (named and anonymous)"),
+                attendees + anonymous,
+                named=attendees,
+                anonymous=anonymous,
+            ),
+        ]
+        for target in targets.filtered(lambda t: t.kind == "target_group_share"):
+            rows.append(
+                self._row(
+                    f"target_group_{target.target_group_id.id}",
+                    self.env._(
+                        "Target group: %(group)s",
+                        group=target.target_group_id.display_name,
+                    ),
+                    groups.get(target.target_group_id.id, 0),
+                    clients,
+                    clients_label,
+                    target=target.value,
+                    target_is_percent=True,
+                )
+            )
+        for target in targets.filtered(lambda t: t.kind == "other"):
+            rows.append(
+                self._row(
+                    f"target_{target.id}",
+                    target.name or target._kind_label(),
+                    None,
+                    target=target.value,
+                )
+            )
+        return rows
+
+    # ------------------------------------------------------------------
+    # participants (ESF+ indicators)
+
+    @api.model
+    def _participants(self, project, date_from, date_to, sensitive=False):
+        """One dict per person: the first entry's data and the last exit's.
+
+        A person who re-entered the project is one participant (FUNDER.md):
+        entry data come from the first case, exit and follow-up data from the
+        last one. Special-category answers are read only when `sensitive`.
+        """
+        sensitive_columns = (
+            SQL("f.disability, f.minority, f.homelessness")
+            if sensitive
+            else SQL("NULL, NULL, NULL")
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH cases AS (
+                    SELECT c.*,
+                           row_number() OVER (PARTITION BY c.partner_id
+                                              ORDER BY c.date_entry, c.id) AS rn_first,
+                           row_number() OVER (PARTITION BY c.partner_id
+                                              ORDER BY c.date_entry DESC, c.id DESC)
+                               AS rn_last
+                      FROM olopiste_case c
+                     WHERE c.project_id = %(project)s
+                       AND c.active
+                       AND c.date_entry <= %(date_to)s
+                ),
+                persons AS (
+                    SELECT DISTINCT partner_id FROM cases
+                     WHERE date_exit IS NULL OR %(date_from)s::date IS NULL
+                        OR date_exit >= %(date_from)s::date
+                )
+                SELECT f.code, f.date_entry, f.labour_status, f.unemployment_months,
+                       f.education_level,
+                       date_part('year', age(f.date_entry, p.birthdate_date)),
+                       p.gender, %(sensitive)s,
+                       l.date_exit, l.exit_situation, l.exit_qualification,
+                       l.followup_situation, f.funder_start_date, l.funder_end_date
+                  FROM cases f
+                  JOIN persons ON persons.partner_id = f.partner_id
+                  JOIN cases l ON l.partner_id = f.partner_id AND l.rn_last = 1
+                  JOIN res_partner p ON p.id = f.partner_id
+                 WHERE f.rn_first = 1
+                 ORDER BY f.date_entry, f.code
+                """,
+                project=project.id,
+                date_from=date_from or None,
+                date_to=date_to,
+                sensitive=sensitive_columns,
+            )
+        )
+        keys = (
+            "code",
+            "date_entry",
+            "labour_status",
+            "unemployment_months",
+            "education_level",
+            "age",
+            "gender",
+            "disability",
+            "minority",
+            "homelessness",
+            "date_exit",
+            "exit_situation",
+            "exit_qualification",
+            "followup_situation",
+            "funder_start_date",
+            "funder_end_date",
+        )
+        return [dict(zip(keys, row, strict=True)) for row in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------
+    # hours
+
+    @api.model
+    def _hours(self, project, date_from, date_to):
+        """(month, kind, hours, attendances, persons) rows, by month and kind."""
+        return self._fetch(
+            SQL(
+                """
+                SELECT date_trunc('month', a.date)::date, a.kind,
+                       sum(a.hours), count(*), count(DISTINCT a.partner_id)
+                  FROM olopiste_attendance a
+                 WHERE a.project_id = %(project)s
+                   AND a.state = 'attended'
+                   AND a.date <= %(date_to)s
+                   AND (%(date_from)s::date IS NULL OR a.date >= %(date_from)s::date)
+                 GROUP BY 1, 2
+                 ORDER BY 1, 2
+                """,
+                project=project.id,
+                date_from=date_from or None,
+                date_to=date_to,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # costs
+
+    @api.model
+    def _costs_by_category(self, project, date_from, date_to):
+        """{category id or None: cost} of the project's analytic account.
+
+        Costs are analytic amounts with the sign turned (expenses are negative
+        in analytic accounting).
+        """
+        account = project.analytic_account_id
+        if not account:
+            return {}
+        # sudo: finance reads the plan only to know the account's column
+        column = account.sudo().root_plan_id._column_name()
+        return {
+            category: Decimal(str(cost)).quantize(Decimal("0.01"))
+            for category, cost in self._fetch(
+                SQL(
+                    """
+                    SELECT l.olopiste_cost_category_id, -sum(l.amount)
+                      FROM account_analytic_line l
+                     WHERE %(column)s = %(account)s
+                       AND l.date <= %(date_to)s
+                       AND (%(date_from)s::date IS NULL
+                            OR l.date >= %(date_from)s::date)
+                     GROUP BY 1
+                    """,
+                    column=SQL.identifier("l", column),
+                    account=account.id,
+                    date_from=date_from or None,
+                    date_to=date_to,
+                )
+            )
+        }
+
+    @api.model
+    def _finance(self, project, date_from, date_to):
+        costs = self._costs_by_category(project, date_from, date_to)
+        categories = self.env["olopiste.cost.category"].with_context(active_test=False)
+        categories = categories.browse([c for c in costs if c]).sorted()
+        staff = sum(
+            (costs[c.id] for c in categories if c.kind == "staff"), Decimal("0.00")
+        )
+        other = sum(
+            (costs[c.id] for c in categories if c.kind == "other"), Decimal("0.00")
+        )
+        flat = Decimal(
+            str(round_half_up(staff * Decimal(str(project.flat_rate)) / 100, 2))
+        )
+        total = staff + other + flat
+        shares = project.financing_ids
+        amounts = split_largest_remainder(total, shares.mapped("percent"))
+        return {
+            "categories": [(c, costs[c.id]) for c in categories],
+            "uncategorised": costs.get(None, Decimal("0.00")),
+            "staff": staff,
+            "other": other,
+            "flat": flat,
+            "total": total,
+            "shares": list(zip(shares, amounts, strict=True)),
+        }
+
+    @api.model
+    def _wage_subsidy(self, project, date_from, date_to):
+        costs = self._costs_by_category(project, date_from, date_to)
+        categories = (
+            self.env["olopiste.cost.category"]
+            .with_context(active_test=False)
+            .browse([c for c in costs if c])
+        )
+        used = sum((costs[c.id] for c in categories if c.wage_subsidy), Decimal("0.00"))
+        wage_type = self.env.ref(WAGE_SUBSIDY_TYPE, raise_if_not_found=False)
+        ((people,),) = self._fetch(
+            SQL(
+                """
+                SELECT count(DISTINCT r.partner_id)
+                  FROM olopiste_referral r
+                 WHERE r.project_id = %(project)s
+                   AND r.direction = 'out'
+                   AND r.followon_type_id = %(type)s
+                   AND r.state IN %(states)s
+                   AND r.date_started <= %(date_to)s
+                   AND (%(date_from)s::date IS NULL OR r.date_end IS NULL
+                        OR r.date_end >= %(date_from)s::date)
+                """,
+                project=project.id,
+                type=wage_type.id if wage_type else None,
+                states=FOLLOWON_STATES,
+                date_from=date_from or None,
+                date_to=date_to,
+            )
+        )
+        appropriation = Decimal(str(project.wage_subsidy_amount or 0)).quantize(
+            Decimal("0.01")
+        )
+        return {
+            "appropriation": appropriation,
+            "used": used,
+            "left": appropriation - used,
+            "share_used": percentage(used, appropriation, 1),
+            "people": people,
+        }

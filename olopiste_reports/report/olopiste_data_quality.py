@@ -1,0 +1,92 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+ISSUES = [
+    ("missing_funder_data", "Missing funder data"),
+    ("exit_without_situation", "Exit without a situation on leaving"),
+    ("followup_overdue", "Six-month follow-up overdue"),
+    ("attendance_without_hours", "Attendance without hours"),
+]
+
+
+class OlopisteDataQuality(models.Model):
+    """What to fix before a report: one line per problem, linked to its record."""
+
+    _name = "olopiste.data.quality"
+    _description = "Data Quality Issue"
+    _auto = False
+    _order = "project_id, issue, date, id"
+    _rec_name = "reference"
+
+    issue = fields.Selection(ISSUES, readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    project_id = fields.Many2one("olopiste.project", readonly=True)
+    user_id = fields.Many2one("res.users", string="Case Worker", readonly=True)
+    case_id = fields.Many2one("olopiste.case", readonly=True)
+    reference = fields.Char(
+        string="Case Number", readonly=True, help="Never the client's name."
+    )
+    date = fields.Date(
+        readonly=True,
+        help="Entry date; exit date; the date the follow-up fell due; the "
+        "activity's date.",
+    )
+    res_model = fields.Char(string="Model", readonly=True)
+    res_id = fields.Integer(string="Record", readonly=True)
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT c.id * 4 AS id, 'missing_funder_data' AS issue, c.company_id,
+                   c.project_id, c.user_id, c.id AS case_id, c.code AS reference,
+                   c.date_entry AS date, 'olopiste.case' AS res_model, c.id AS res_id
+              FROM olopiste_case c
+             WHERE c.active AND c.missing_funder_data
+            UNION ALL
+            SELECT c.id * 4 + 1, 'exit_without_situation', c.company_id,
+                   c.project_id, c.user_id, c.id, c.code, c.date_exit,
+                   'olopiste.case', c.id
+              FROM olopiste_case c
+             WHERE c.active AND c.date_exit IS NOT NULL AND c.exit_situation IS NULL
+            UNION ALL
+            SELECT c.id * 4 + 2, 'followup_overdue', c.company_id,
+                   c.project_id, c.user_id, c.id, c.code,
+                   (c.date_exit + interval '6 months')::date,
+                   'olopiste.case', c.id
+              FROM olopiste_case c
+             WHERE c.active AND c.followup_date IS NULL
+               AND c.date_exit + interval '6 months' < CURRENT_DATE
+            UNION ALL
+            SELECT a.id * 4 + 3, 'attendance_without_hours', a.company_id,
+                   a.project_id, a.case_user_id, a.case_id, c.code, a.date,
+                   'olopiste.attendance', a.id
+              FROM olopiste_attendance a
+              JOIN olopiste_case c ON c.id = a.case_id
+             WHERE a.state = 'attended' AND COALESCE(a.hours, 0) <= 0
+            """
+        )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._table_query,
+            )
+        )
+
+    def action_open_record(self):
+        """Open the case or the attendance to fix."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }

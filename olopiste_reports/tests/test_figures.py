@@ -1,0 +1,163 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from decimal import Decimal
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, tagged
+
+from ..models.olopiste_report_figures import (
+    percentage,
+    round_half_up,
+    split_largest_remainder,
+)
+from .common import AS_OF, ReportsCase
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardFigures(ReportsCase):
+    def _figures(self, date_to=AS_OF):
+        rows = self.env["olopiste.report.figures"]._dashboard(self.ref_project, date_to)
+        return {row["key"]: row for row in rows}
+
+    def test_reference_case_figures(self):
+        rows = self._figures()
+        describe = self.env["olopiste.report.figures"]._describe
+        self.assertEqual(rows["clients"]["count"], 134)
+        self.assertEqual(rows["clients"]["target"], 200)
+        followon = rows["followon"]
+        self.assertEqual(
+            (followon["count"], followon["denominator"], followon["percent"]),
+            (71, 134, 53),
+        )
+        self.assertEqual(followon["target"], 50)
+        self.assertEqual(describe(followon), "71 of 134 clients (53 %)")
+        self.assertEqual(rows["followon_work"]["count"], 21)
+        self.assertEqual(rows["followon_work"]["denominator"], 71)
+        self.assertEqual(rows["followon_work"]["percent"], 30)  # 29.58 → 30
+        self.assertEqual(rows["followon_studies"]["count"], 4)
+        self.assertEqual(rows["followon_rehabilitative"]["count"], 7)
+        for key, count, percent in (
+            ("capacity_improved", 31, 31),
+            ("capacity_unchanged", 66, 66),
+            ("capacity_worse", 3, 3),
+        ):
+            self.assertEqual(
+                (rows[key]["count"], rows[key]["denominator"], rows[key]["percent"]),
+                (count, 100, percent),
+                key,
+            )
+        self.assertEqual(rows["hours"]["count"], 5035.0)
+        self.assertEqual(rows["person_days"]["count"], 719)  # 719.29 → 719
+        self.assertEqual(rows["client_period"]["count"], 11)
+        self.assertEqual(rows["age"]["count"], 47)
+        self.assertEqual((rows["women"]["count"], rows["women"]["percent"]), (75, 56))
+        self.assertEqual(rows["registered"]["count"], 134)
+        self.assertEqual(rows["took_part"]["count"], 120 + 6 * 50)
+
+    def test_target_group_share(self):
+        group = self.env["olopiste.target.group"].create(
+            {"name": "Criminal background"}
+        )
+        self.ref_cases[:27].write({"target_group_ids": [Command.link(group.id)]})
+        self.ref_project.target_ids = [
+            Command.create(
+                {"kind": "target_group_share", "target_group_id": group.id, "value": 10}
+            )
+        ]
+        row = self._figures()[f"target_group_{group.id}"]
+        self.assertEqual(
+            (row["count"], row["denominator"], row["percent"], row["target"]),
+            (27, 134, 20, 10),
+        )
+        self.assertEqual(row["label"], "Target group: Criminal background")
+
+    def test_as_of_date(self):
+        """An interim run counts only what had happened by its date."""
+        rows = self._figures(date(2016, 5, 31))
+        self.assertEqual(rows["clients"]["count"], 134)
+        self.assertEqual(rows["followon"]["count"], 0)
+        self.assertEqual(rows["capacity_improved"]["denominator"], 0)
+        self.assertEqual(rows["hours"]["count"], 3 * 120 * 7.0)
+        rows = self._figures(date(2015, 12, 31))
+        self.assertEqual(rows["clients"]["count"], 0)
+        self.assertIsNone(rows["followon"]["percent"])
+
+    def test_queries_do_not_grow_with_cases(self):
+        figures = self.env["olopiste.report.figures"]
+        figures._dashboard(self.ref_project, AS_OF)
+        with self.assertQueryCount(12):
+            figures._dashboard(self.ref_project, AS_OF)
+
+    def test_dashboard_wizard_shows_the_denominators(self):
+        dashboard = (
+            self.env["olopiste.dashboard"]
+            .with_user(self.user_finance)
+            .create({"project_id": self.ref_project.id, "date_to": AS_OF})
+        )
+        self.assertIn("71 of 134 clients (53 %)", dashboard.result_html)
+        self.assertIn(
+            "31 of 100 clients with two or more self-assessments (31 %)",
+            dashboard.result_html,
+        )
+        self.assertNotIn("Refclient", dashboard.result_html)
+
+    def test_financing_shares_total_100(self):
+        esf, municipality = self.ref_project.financing_ids
+        with self.assertRaisesRegex(ValidationError, "add up to 90.0 %, not 100 %"):
+            self.ref_project.write(
+                {"financing_ids": [Command.update(esf.id, {"percent": 70})]}
+            )
+        self.ref_project.write(
+            {
+                "financing_ids": [
+                    Command.update(esf.id, {"percent": 60}),
+                    Command.update(municipality.id, {"percent": 40}),
+                ]
+            }
+        )
+        self.assertEqual(self.ref_project.financing_ids.mapped("percent"), [60, 40])
+
+
+@tagged("post_install", "-at_install")
+class TestRounding(TransactionCase):
+    def test_round_half_up(self):
+        self.assertEqual(round_half_up(Decimal(5035) / 7), 719)
+        self.assertEqual(round_half_up(0.5), 1)
+        self.assertEqual(round_half_up(2.5), 3)
+        self.assertEqual(percentage(71, 134), 53)
+        self.assertIsNone(percentage(1, 0))
+
+    def test_split_80_20_of_the_seed_total(self):
+        parts = split_largest_remainder(Decimal("399546.00"), [80, 20])
+        self.assertEqual(parts, [Decimal("319636.80"), Decimal("79909.20")])
+        self.assertEqual(sum(parts), Decimal("399546.00"))
+
+    def test_split_always_adds_up_to_the_cent(self):
+        for total, shares in (
+            ("100.00", [33.33, 33.33, 33.34]),
+            ("0.01", [50, 50]),
+            ("399466.00", [80, 20]),
+            ("12345.67", [60, 25, 15]),
+            ("99999.99", [33.33, 33.33, 33.34]),
+            ("1000.01", [70, 30]),
+        ):
+            parts = split_largest_remainder(Decimal(total), shares)
+            self.assertEqual(sum(parts), Decimal(total), (total, shares))
+            for part, share in zip(parts, shares, strict=True):
+                self.assertLess(
+                    abs(part - Decimal(total) * Decimal(str(share)) / 100),
+                    Decimal("0.01"),
+                )
+        self.assertEqual(
+            split_largest_remainder(Decimal("0.01"), [50, 50]),
+            [Decimal("0.01"), Decimal("0.00")],
+        )
+
+    def test_seed_parts_are_80_and_20_percent(self):
+        """319,557 € + 79,989 € = 399,546 €: shares 80.0 % and 20.0 %."""
+        total = 319557 + 79989
+        self.assertEqual(total, 399546)
+        self.assertEqual(percentage(319557, total, 1), 80.0)
+        self.assertEqual(percentage(79989, total, 1), 20.0)

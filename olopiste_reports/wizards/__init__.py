@@ -1,0 +1,2 @@
+from . import olopiste_report_export
+from . import olopiste_dashboard
