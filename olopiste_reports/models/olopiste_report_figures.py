@@ -80,7 +80,7 @@ class OlopisteReportFigures(models.AbstractModel):
         """The project's cases open at some time in the period."""
         return SQL(
             """
-            SELECT c.id, c.partner_id, c.date_entry, c.date_exit
+            SELECT c.id, c.partner_id, c.date_entry, c.date_exit, c.age_at_entry
               FROM olopiste_case c
              WHERE c.project_id = %(project)s
                AND c.active
@@ -153,15 +153,15 @@ class OlopisteReportFigures(models.AbstractModel):
                 WITH cases AS (%(cases)s),
                 first_entry AS (
                     SELECT DISTINCT ON (c.partner_id)
-                           c.partner_id, c.date_entry, p.birthdate_date, p.gender
+                           c.partner_id, c.date_entry, p.gender,
+                           NULLIF(c.age_at_entry, 0) AS age_at_entry
                       FROM cases c JOIN res_partner p ON p.id = c.partner_id
                      ORDER BY c.partner_id, c.date_entry, c.id
                 )
                 SELECT count(*),
                        count(*) FILTER (WHERE gender = 'female'),
-                       count(*) FILTER (WHERE birthdate_date IS NOT NULL),
-                       avg(date_part('year', age(date_entry, birthdate_date)))
-                           FILTER (WHERE birthdate_date IS NOT NULL),
+                       count(age_at_entry),
+                       avg(age_at_entry),
                        (SELECT avg(LEAST(COALESCE(date_exit, %(date_to)s::date),
                                          %(date_to)s::date) - date_entry)
                           FROM cases),
@@ -392,6 +392,7 @@ class OlopisteReportFigures(models.AbstractModel):
                     target_is_percent=True,
                 )
             )
+        rows += self._feedback_rows(project, date_to, date_from)
         for target in targets.filtered(lambda t: t.kind == "other"):
             rows.append(
                 self._row(
@@ -401,6 +402,57 @@ class OlopisteReportFigures(models.AbstractModel):
                     target=target.value,
                 )
             )
+        return rows
+
+    @api.model
+    def _feedback_rows(self, project, date_to, date_from=None):
+        """Answers to the project's feedback survey, per choice of each question."""
+        survey = project.survey_id
+        if not survey:
+            return []
+        counts = self._fetch(
+            SQL(
+                """
+                SELECT line.question_id, line.suggested_answer_id,
+                       count(DISTINCT answer.id)
+                  FROM survey_user_input answer
+                  JOIN olopiste_case c ON c.id = answer.olopiste_case_id
+                  JOIN survey_user_input_line line ON line.user_input_id = answer.id
+                 WHERE answer.survey_id = %(survey)s
+                   AND answer.state = 'done'
+                   AND c.project_id = %(project)s
+                   AND line.suggested_answer_id IS NOT NULL
+                   AND answer.create_date::date <= %(date_to)s
+                   AND (%(date_from)s::date IS NULL
+                        OR answer.create_date::date >= %(date_from)s::date)
+                 GROUP BY line.question_id, line.suggested_answer_id
+                """,
+                survey=survey.id,
+                project=project.id,
+                date_to=date_to,
+                date_from=date_from,
+            )
+        )
+        by_answer = {answer_id: count for _question, answer_id, count in counts}
+        rows = []
+        label = self.env._("answers")
+        for question in survey.question_ids.filtered("suggested_answer_ids"):
+            answers = question.suggested_answer_ids
+            total = sum(by_answer.get(a.id, 0) for a in answers)
+            for answer in answers:
+                rows.append(
+                    self._row(
+                        f"feedback_{answer.id}",
+                        self.env._(
+                            "Feedback: %(question)s – %(answer)s",
+                            question=question.title,
+                            answer=answer.value,
+                        ),
+                        by_answer.get(answer.id, 0),
+                        total,
+                        label,
+                    )
+                )
         return rows
 
     # ------------------------------------------------------------------
@@ -442,7 +494,7 @@ class OlopisteReportFigures(models.AbstractModel):
                 )
                 SELECT f.code, f.date_entry, f.labour_status, f.unemployment_months,
                        f.education_level,
-                       date_part('year', age(f.date_entry, p.birthdate_date)),
+                       NULLIF(f.age_at_entry, 0),
                        p.gender, %(sensitive)s,
                        l.date_exit, l.exit_situation, l.exit_qualification,
                        l.followup_situation, f.funder_start_date, l.funder_end_date

@@ -135,18 +135,15 @@ class OlopisteCaseReport(models.Model):
                     OR (c.labour_status = 'unemployed'
                         AND COALESCE(c.unemployment_months, 0) >= 12))
                        AS long_term_unemployed,
+                   -- the case keeps the age at entry when the client is anonymised
                    CASE
-                       WHEN p.birthdate_date IS NULL THEN NULL
-                       WHEN age(c.date_entry, p.birthdate_date) < interval '18 years'
-                           THEN 'under_18'
-                       WHEN age(c.date_entry, p.birthdate_date) < interval '30 years'
-                           THEN '18_29'
-                       WHEN age(c.date_entry, p.birthdate_date) < interval '55 years'
-                           THEN '30_54'
+                       WHEN NULLIF(c.age_at_entry, 0) IS NULL THEN NULL
+                       WHEN c.age_at_entry < 18 THEN 'under_18'
+                       WHEN c.age_at_entry < 30 THEN '18_29'
+                       WHEN c.age_at_entry < 55 THEN '30_54'
                        ELSE '55_plus'
                    END AS age_band,
-                   date_part('year', age(c.date_entry, p.birthdate_date))::integer
-                       AS age_at_entry,
+                   NULLIF(c.age_at_entry, 0) AS age_at_entry,
                    p.gender, c.education_level, c.exit_situation,
                    c.exit_qualification, c.followup_situation,
                    COALESCE(c.date_exit, CURRENT_DATE) - c.date_entry

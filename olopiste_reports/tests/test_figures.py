@@ -56,6 +56,37 @@ class TestDashboardFigures(ReportsCase):
         self.assertEqual(rows["registered"]["count"], 134)
         self.assertEqual(rows["took_part"]["count"], 120 + 6 * 50)
 
+    def test_anonymisation_leaves_the_figures_unchanged(self):
+        before = self._figures()
+        self.ref_project.retention_until = "2019-12-31"
+        self.env["res.partner"]._cron_olopiste_anonymise()
+        self.env.invalidate_all()
+        clients = self.ref_cases.partner_id
+        self.assertTrue(all(clients.mapped("olopiste_anonymised_date")))
+        self.assertFalse(any(clients.mapped("birthdate_date")))
+        self.assertEqual(self._figures(), before)
+
+    def test_feedback_survey_answers_are_counted(self):
+        survey = self.env.ref("olopiste_case.survey_client_feedback")
+        self.ref_project.survey_id = survey
+        question = survey.question_ids[0]
+        significantly, somewhat, _not = question.suggested_answer_ids
+        for case, choice in zip(
+            self.ref_cases[:3], (significantly, significantly, somewhat), strict=False
+        ):
+            answer = survey._create_answer(
+                partner=case.partner_id, check_attempts=False, olopiste_case_id=case.id
+            )
+            answer._save_lines(question, choice.id)
+            answer._mark_done()
+        rows = self._figures(date.today())
+        first = rows[f"feedback_{significantly.id}"]
+        self.assertEqual(
+            (first["count"], first["denominator"], first["percent"]), (2, 3, 67)
+        )
+        self.assertEqual(rows[f"feedback_{somewhat.id}"]["count"], 1)
+        self.assertEqual(rows[f"feedback_{_not.id}"]["count"], 0)
+
     def test_target_group_share(self):
         group = self.env["olopiste.target.group"].create(
             {"name": "Criminal background"}
