@@ -18,6 +18,26 @@ SENSITIVE_FIELDS = (
     "criminal_background",
 )
 FOLLOWUP_MONTHS = 6
+LABOUR_STATUSES = [
+    ("unemployed", "Unemployed"),
+    ("long_term_unemployed", "Long-term unemployed"),
+    ("inactive", "Inactive"),
+    ("employed", "Employed, incl. self-employed"),
+]
+FOLLOWUP_SITUATIONS = [
+    ("employed", "In work, incl. self-employed"),
+    ("improved", "Improved labour-market situation"),
+    ("education", "In education or training"),
+    ("job_seeking", "Job-seeking"),
+    ("other_service", "In another service"),
+    ("inactive", "Inactive"),
+    ("unknown", "Not reached"),
+]
+CAPACITY_CHANGES = [
+    ("improved", "Improved"),
+    ("unchanged", "Unchanged"),
+    ("worse", "Worse"),
+]
 EXIT_SITUATIONS = [
     ("employed", "In work, incl. self-employed"),
     ("education", "In education or training"),
@@ -141,12 +161,7 @@ class OlopisteCase(models.Model):
         string="Came Through",
     )
     labour_status = fields.Selection(
-        selection=[
-            ("unemployed", "Unemployed"),
-            ("long_term_unemployed", "Long-term unemployed"),
-            ("inactive", "Inactive"),
-            ("employed", "Employed, incl. self-employed"),
-        ],
+        selection=LABOUR_STATUSES,
         string="Labour-Market Status at Entry",
         help="Exactly one status per participant, as the funder's indicators count "
         "them. Long-term unemployed: 12 months or more.",
@@ -249,15 +264,7 @@ class OlopisteCase(models.Model):
         tracking=True,
     )
     followup_situation = fields.Selection(
-        selection=[
-            ("employed", "In work, incl. self-employed"),
-            ("improved", "Improved labour-market situation"),
-            ("education", "In education or training"),
-            ("job_seeking", "Job-seeking"),
-            ("other_service", "In another service"),
-            ("inactive", "Inactive"),
-            ("unknown", "Not reached"),
-        ],
+        selection=FOLLOWUP_SITUATIONS,
         string="Situation Six Months After",
         copy=False,
         tracking=True,
@@ -300,11 +307,7 @@ class OlopisteCase(models.Model):
         comodel_name="olopiste.assessment", inverse_name="case_id", string="Assessments"
     )
     capacity_change = fields.Selection(
-        selection=[
-            ("improved", "Improved"),
-            ("unchanged", "Unchanged"),
-            ("worse", "Worse"),
-        ],
+        selection=CAPACITY_CHANGES,
         string="Work Ability Change",
         compute="_compute_capacity_change",
         store=True,

@@ -3,7 +3,13 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.olopiste_case.models.olopiste_case import EXIT_SITUATIONS
+from odoo.addons.olopiste_case.models.olopiste_case import (
+    CAPACITY_CHANGES,
+    EXIT_SITUATIONS,
+    FOLLOWUP_SITUATIONS,
+    LABOUR_STATUSES,
+)
+from odoo.addons.olopiste_case.models.olopiste_stage import STAGE_KINDS
 
 WORKER_GROUP = "olopiste_case.group_olopiste_worker"
 
@@ -26,24 +32,13 @@ class OlopisteCaseReport(models.Model):
     user_id = fields.Many2one("res.users", string="Case Worker", readonly=True)
     stage_id = fields.Many2one("olopiste.stage", readonly=True)
     stage_kind = fields.Selection(
-        selection=[
-            ("encounter", "Encounter"),
-            ("mapping", "Mapping"),
-            ("engagement", "Engagement"),
-            ("followon", "Follow-on path"),
-            ("closed", "Closed"),
-        ],
+        selection=STAGE_KINDS,
         readonly=True,
     )
     date_entry = fields.Date(string="Entry Date", readonly=True)
     date_exit = fields.Date(string="Exit Date", readonly=True)
     labour_status = fields.Selection(
-        selection=[
-            ("unemployed", "Unemployed"),
-            ("long_term_unemployed", "Long-term unemployed"),
-            ("inactive", "Inactive"),
-            ("employed", "Employed, incl. self-employed"),
-        ],
+        selection=LABOUR_STATUSES,
         string="Labour-Market Status at Entry",
         readonly=True,
     )
@@ -80,25 +75,13 @@ class OlopisteCaseReport(models.Model):
     )
     exit_qualification = fields.Boolean(string="Gained a Qualification", readonly=True)
     followup_situation = fields.Selection(
-        selection=[
-            ("employed", "In work, incl. self-employed"),
-            ("improved", "Improved labour-market situation"),
-            ("education", "In education or training"),
-            ("job_seeking", "Job-seeking"),
-            ("other_service", "In another service"),
-            ("inactive", "Inactive"),
-            ("unknown", "Not reached"),
-        ],
+        selection=FOLLOWUP_SITUATIONS,
         string="Situation Six Months After",
         readonly=True,
     )
     days_in_project = fields.Integer(readonly=True, aggregator="avg")
     capacity_change = fields.Selection(
-        selection=[
-            ("improved", "Improved"),
-            ("unchanged", "Unchanged"),
-            ("worse", "Worse"),
-        ],
+        selection=CAPACITY_CHANGES,
         string="Work Ability Change",
         readonly=True,
     )
