@@ -156,11 +156,16 @@ def ensure_system_packages(need_server, need_browser):
             + " ".join(missing)
             + ") and run this command again."
         )
-    say("installing Debian packages: " + ", ".join(missing))
+    apt_install(missing)
+
+
+def apt_install(packages):
+    """Install Debian packages (we are root here)."""
+    say("installing Debian packages: " + ", ".join(packages))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
         check=True,
         env=env,
     )
@@ -427,14 +432,7 @@ def ensure_pdf_renderer():
             "note: PDF attachments need Debian's wkhtmltopdf (apt-get install wkhtmltopdf)"
         )
         return
-    say("installing Debian package: wkhtmltopdf")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wkhtmltopdf"],
-        check=True,
-        env=env,
-    )
+    apt_install(["wkhtmltopdf"])
 
 
 @contextlib.contextmanager

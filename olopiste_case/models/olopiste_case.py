@@ -49,6 +49,11 @@ EXIT_SITUATIONS = [
 ]
 
 
+def consent_in_force(given, withdrawn):
+    """A consent given on `given` holds unless withdrawn on or after that day."""
+    return bool(given and (not withdrawn or withdrawn < given))
+
+
 class OlopisteCase(models.Model):
     """One client's period in one project (Finnish: *asiakkuus*)."""
 
@@ -551,9 +556,9 @@ class OlopisteCase(models.Model):
             # sudo: the fields are restricted by groups; this only checks they
             # are empty unless the client consented
             given = [f for f in SENSITIVE_FIELDS if case[f] in ("yes", "no")]
-            consent = case.consent_sensitive_date
-            withdrawn = case.consent_sensitive_withdrawn_date
-            in_force = consent and (not withdrawn or withdrawn < consent)
+            in_force = consent_in_force(
+                case.consent_sensitive_date, case.consent_sensitive_withdrawn_date
+            )
             if given and not in_force:
                 raise ValidationError(
                     self.env._(
@@ -598,11 +603,9 @@ class OlopisteCase(models.Model):
 
     def _handover_consent_in_force(self):
         self.ensure_one()
-        given, withdrawn = (
-            self.consent_handover_date,
-            self.consent_handover_withdrawn_date,
+        return consent_in_force(
+            self.consent_handover_date, self.consent_handover_withdrawn_date
         )
-        return bool(given and (not withdrawn or withdrawn < given))
 
     def action_withdraw_handover_consent(self):
         """Record the withdrawal: stop sharing and revoke every open link."""

@@ -3,6 +3,17 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
+def tour_worker(env):
+    """The case worker who clicks through the tours."""
+    return new_test_user(
+        env,
+        "tour_worker",
+        groups="olopiste_case.group_olopiste_worker",
+        name="Tour Worker",
+        email="tour.worker@example.com",
+    )
+
+
 @tagged("post_install", "-at_install")
 class TestProjectTour(HttpCase):
     def test_manager_creates_project(self):
@@ -23,12 +34,7 @@ class TestProjectTour(HttpCase):
 @tagged("post_install", "-at_install")
 class TestCaseTour(HttpCase):
     def test_worker_takes_client_through_the_path(self):
-        worker = new_test_user(
-            self.env,
-            "tour_worker",
-            groups="olopiste_case.group_olopiste_worker",
-            name="Tour Worker",
-        )
+        worker = tour_worker(self.env)
         project = self.env["olopiste.project"].create(
             {"name": "Path project", "code": "PATH-1", "date_start": "2020-01-01"}
         )
@@ -57,12 +63,7 @@ class TestCaseTour(HttpCase):
 @tagged("post_install", "-at_install")
 class TestAttendanceTour(HttpCase):
     def test_worker_records_a_group_session(self):
-        worker = new_test_user(
-            self.env,
-            "tour_worker",
-            groups="olopiste_case.group_olopiste_worker",
-            name="Tour Worker",
-        )
+        worker = tour_worker(self.env)
         project = self.env["olopiste.project"].create(
             {
                 "name": "Group project",
@@ -117,13 +118,7 @@ class TestAttendanceTour(HttpCase):
 @tagged("post_install", "-at_install")
 class TestReferralTours(HttpCase):
     def test_worker_sends_handover_and_partner_accepts(self):
-        worker = new_test_user(
-            self.env,
-            "tour_worker",
-            groups="olopiste_case.group_olopiste_worker",
-            name="Tour Worker",
-            email="tour.worker@example.com",
-        )
+        worker = tour_worker(self.env)
         project = self.env["olopiste.project"].create(
             {
                 "name": "Path project",
