@@ -34,8 +34,10 @@ or from Python, e.g. in a test::
 Referrals (one started follow-on path per case in a follow-on stage, types
 in the reference case's proportions) and self-assessments (initial and final
 for every client who left, improved / unchanged / worse 31 / 66 / 3 %) are
-added by the functions in ``EXTENSIONS``; analytic lines for costs are not
-generated yet. An extension is ``f(env, rng, context) -> dict`` (``context``
+added by the functions in ``EXTENSIONS``, and so are, with olopiste_reports
+installed, each project's analytic account with cost lines, its financing
+shares and its wage-subsidy appropriation (the seed project's figures in
+proportion to its clients). An extension is ``f(env, rng, context) -> dict`` (``context``
 holds the projects, cases with their windows, events and workers created so
 far); its counts are added to the result.
 """
@@ -43,8 +45,9 @@ far); its counts are added to the result.
 import math
 import random
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -136,6 +139,12 @@ SESSION_KINDS = (
     ("course", 5, (6.0, 7.0), (4, 12)),
 )
 PROJECT_DAYS = 3 * 365
+# the open (NonStop) session is one weekly recurring event per project: two
+# days after the weekday the project started on, at the same local time
+NONSTOP_DAY = 2
+NONSTOP_HOURS = 3.0
+NONSTOP_UTC_HOUR = 7
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 BATCH = 2000
 # follow-on path type (xml id) -> share of the clients on a path (DOMAIN.md:
 # working 29 %, work trial 9 %, studying 5 %, rehabilitative 10 %, retired 5 %,
@@ -231,7 +240,79 @@ def _assessments(env, rng, context):
     return {"assessments": len(_batched(env, "olopiste.assessment", values))}
 
 
-EXTENSIONS = [_referrals, _assessments]
+# the seed project's costs (DOMAIN.md): 399,546.00 € eligible in all with the
+# 17 % flat rate on staff costs, of which 106,920.00 € (99 % of a 108,000 €
+# appropriation) wage-subsidised employment of clients
+COSTS = (
+    # cost category (xml id), amount, lines: "monthly", "quarterly" or "paths"
+    ("cost_category_staff", Decimal("220000.00"), "monthly"),
+    ("cost_category_services", Decimal("28000.00"), "quarterly"),
+    ("cost_category_travel", Decimal("7226.00"), "monthly"),
+    ("cost_category_wage_subsidy", Decimal("106920.00"), "paths"),
+)
+WAGE_SUBSIDY_APPROPRIATION = Decimal("108000.00")
+FINANCING = (("ESF and state", 80), ("Municipality", 20))
+
+
+def _costs(env, rng, context):
+    """Analytic cost lines, financing shares and the wage-subsidy appropriation.
+
+    Each project gets an account in the analytic "Projects" plan and the seed
+    project's costs in proportion to its clients (a 134-client project: exactly
+    the seed figures), on monthly, quarterly or per-person lines whose cents
+    add up to the amounts. Only with olopiste_reports installed.
+    """
+    if "olopiste.cost.category" not in env:
+        return {}
+    plan, _other_plans = env["account.analytic.plan"]._get_all_plans()
+    column = plan._column_name()
+    wage_type = env.ref("olopiste_case.followon_type_work_wage_subsidy")
+    lines = []
+    for project, cases in zip(context["projects"], context["cases"], strict=True):
+        factor = Decimal(len(cases)) / REFERENCE["clients"]
+        account = env["account.analytic.account"].create(
+            {"name": project.name, "code": project.code, "plan_id": plan.id}
+        )
+        project.write(
+            {
+                "analytic_account_id": account.id,
+                "wage_subsidy_amount": float(WAGE_SUBSIDY_APPROPRIATION * factor),
+                "financing_ids": [
+                    (0, 0, {"name": name, "percent": percent})
+                    for name, percent in FINANCING
+                ],
+            }
+        )
+        months = [  # month ends, the last one the project's end
+            min(project.date_start + relativedelta(months=m, day=31), project.date_end)
+            for m in range(PROJECT_DAYS * 12 // 365)
+        ]
+        paths = cases.referral_ids.filtered(lambda r: r.followon_type_id == wage_type)
+        for xmlid, amount, spread in COSTS:
+            category = env.ref(f"olopiste_reports.{xmlid}")
+            if spread == "paths":
+                # a small project may have nobody on wage subsidy yet
+                days = sorted(paths.mapped("date_started")) or months[-1:]
+            elif spread == "quarterly":
+                days = months[2::3]
+            else:
+                days = months
+            cents = int((amount * factor).quantize(Decimal("0.01")) * 100)
+            weights = [rng.randint(90, 110) for _day in days]
+            for day, part in zip(days, _apportion(cents, weights), strict=True):
+                lines.append(
+                    {
+                        "name": f"{category.name} {day:%Y-%m}",
+                        "date": day,
+                        column: account.id,
+                        "amount": -part / 100,
+                        "olopiste_cost_category_id": category.id,
+                    }
+                )
+    return {"cost_lines": len(_batched(env, "account.analytic.line", lines))}
+
+
+EXTENSIONS = [_referrals, _assessments, _costs]
 
 
 def _weighted(rng, choices):
@@ -442,11 +523,17 @@ def _sessions(rng, project, areas, workers, windows, hours):
     events = []
     for week, budget in enumerate(halves):
         candidates = open_in_week[week]
+        open_session = False
         while budget > 0:
             kind, _share, durations, (low, high) = rng.choices(
                 SESSION_KINDS, weights=[k[1] for k in SESSION_KINDS]
             )[0]
+            if kind == "nonstop" and open_session:
+                continue  # one open session a week, at the weekly series' time
+            open_session = open_session or kind == "nonstop"
             duration = rng.choice(durations)
+            if kind == "nonstop":
+                duration = NONSTOP_HOURS  # every occurrence of a series is alike
             size = min(rng.randint(low, high), len(candidates))
             people = rng.sample(candidates, size)
             per_person = int(2 * duration)
@@ -460,6 +547,10 @@ def _sessions(rng, project, areas, workers, windows, hours):
             day = start + timedelta(days=7 * week + rng.randrange(5))
             hour = rng.choice((6, 7, 8, 9)) if duration < 5 else 6  # UTC
             area = areas[rng.randrange(len(areas))]
+            if kind == "nonstop":
+                # an occurrence of the project's weekly open session
+                day = start + timedelta(days=7 * week + NONSTOP_DAY)
+                hour, area = NONSTOP_UTC_HOUR, areas[0]
             events.append(
                 {
                     "kind": kind,
@@ -469,34 +560,76 @@ def _sessions(rng, project, areas, workers, windows, hours):
                     "user": workers[rng.randrange(len(workers))],
                     "rows": rows,
                     "headcount": rng.randint(0, 6) if kind == "nonstop" else 0,
+                    "weekly": kind == "nonstop",
                 }
             )
     return events
 
 
-def _create_events(env, project, kind_names, events, case_records):
-    values = []
-    for event in events:
-        values.append(
-            {
-                "name": kind_names[event["kind"]],
-                "start": event["start"],
-                "stop": event["start"] + timedelta(hours=event["duration"]),
-                "duration": event["duration"],
-                "user_id": event["user"].id,
-                "partner_ids": [(6, 0, [])],
-                "alarm_ids": [(6, 0, [])],
-                "olopiste_kind": event["kind"],
-                "olopiste_project_id": project.id,
-                "olopiste_area_id": event["area"].id,
-                "olopiste_user_ids": [(6, 0, [event["user"].id])],
-                "olopiste_headcount": event["headcount"],
-                "olopiste_case_ids": [
-                    (6, 0, [case_records[i].id for i, _hours in event["rows"]])
-                ],
-            }
+def _event_values(project, kind_names, event):
+    return {
+        "name": kind_names[event["kind"]],
+        "start": event["start"],
+        "stop": event["start"] + timedelta(hours=event["duration"]),
+        "duration": event["duration"],
+        "user_id": event["user"].id,
+        "partner_ids": [(6, 0, [])],
+        "alarm_ids": [(6, 0, [])],
+        "olopiste_kind": event["kind"],
+        "olopiste_project_id": project.id,
+        "olopiste_area_id": event["area"].id,
+        "olopiste_user_ids": [(6, 0, [event["user"].id])],
+    }
+
+
+def _create_weekly_series(env, project, kind_names, events):
+    """One recurring event for the weekly sessions, from the first to the
+    project's end; returns the occurrence of each of `events` (by its day).
+
+    Odoo creates every week's occurrence, also those where nobody came. The
+    people who come to an open session walk in: nobody is invited.
+    """
+    if not events:
+        return env["calendar.event"], []
+    first = events[0]
+    series = env["calendar.event"].create(
+        dict(
+            _event_values(project, kind_names, first),
+            recurrency=True,
+            rrule_type="weekly",
+            interval=1,
+            end_type="end_date",
+            until=project.date_end,
+            event_tz=env.context["tz"],
+            **{WEEKDAYS[first["start"].weekday()]: True},
         )
+    )
+    occurrences = series.recurrence_id.calendar_event_ids
+    by_day = {occurrence.start.date(): occurrence for occurrence in occurrences}
+    chosen = [by_day[event["start"].date()] for event in events]
+    by_headcount = defaultdict(list)
+    for occurrence, event in zip(chosen, events, strict=True):
+        by_headcount[event["headcount"]].append(occurrence.id)
+    for headcount, ids in by_headcount.items():
+        if headcount:
+            env["calendar.event"].browse(ids).write({"olopiste_headcount": headcount})
+    return occurrences, chosen
+
+
+def _create_events(env, project, kind_names, events, case_records):
+    single = [event for event in events if not event["weekly"]]
+    weekly = [event for event in events if event["weekly"]]
+    values = [
+        dict(
+            _event_values(project, kind_names, event),
+            olopiste_case_ids=[
+                (6, 0, [case_records[i].id for i, _hours in event["rows"]])
+            ],
+        )
+        for event in single
+    ]
     records = _batched(env, "calendar.event", values)
+    occurrences, chosen = _create_weekly_series(env, project, kind_names, weekly)
     attendance = [
         {
             "event_id": record.id,
@@ -504,22 +637,25 @@ def _create_events(env, project, kind_names, events, case_records):
             "state": "attended",
             "hours": row_hours,
         }
-        for record, event in zip(records, events, strict=True)
+        for record, event in zip(list(records) + chosen, single + weekly, strict=True)
         for i, row_hours in event["rows"]
     ]
     _batched(env, "olopiste.attendance", attendance)
-    return records, len(attendance)
+    return records | occurrences, len(attendance)
 
 
-def generate(env, scale=1.0, seed=1, log=None):
+def generate(env, scale=1.0, seed=1, log=None, projects=None):
     """Create projects shaped like the reference case at `scale`; return counts.
 
-    `env` should be a superuser environment. The caller commits.
+    The clients and hours are shared out over ``projects`` projects (by
+    default ⌈scale⌉, i.e. reference-sized ones; ``projects=1`` makes one
+    project of the whole scale). `env` should be a superuser environment.
+    The caller commits.
     """
     started = time.monotonic()
     rng = random.Random(seed)
     env = env(context=dict(env.context, **CONTEXT))
-    projects_count = max(1, math.ceil(scale))
+    projects_count = projects or max(1, math.ceil(scale))
     clients = _apportion(round(REFERENCE["clients"] * scale), [1] * projects_count)
     hours = _apportion(round(REFERENCE["hours"] * scale), clients)
     stages = {

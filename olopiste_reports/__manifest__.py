@@ -25,6 +25,9 @@
         "views/olopiste_report_wizard_views.xml",
         "views/olopiste_reports_menus.xml",
     ],
+    "demo": [
+        "demo/olopiste_reports_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "olopiste_reports/static/tests/tours/*.js",

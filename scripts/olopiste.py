@@ -569,7 +569,8 @@ def cmd_bench(args):
             f"--odoo-config={config}", f"--odoo-database={database}",
             "--odoo-log-level=warn", "tests/bench", *args.pytest_args,
         ]  # fmt: skip
-        result = subprocess.run(bench_args, cwd=REPO, check=False, env=pytest_env())
+        env = dict(pytest_env(), OLOPISTE_BENCH_SCALES=args.scales)
+        result = subprocess.run(bench_args, cwd=REPO, check=False, env=env)
         if result.returncode == 5:
             say("no benchmark is defined yet under tests/bench")
             return 0
@@ -603,7 +604,9 @@ def cmd_generate(args):
         registry = Registry(args.database)
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            counts = generator.generate(env, scale=args.scale, seed=args.seed, log=say)
+            counts = generator.generate(
+                env, scale=args.scale, seed=args.seed, log=say, projects=args.projects
+            )
             cr.commit()
         rows = sum(
             counts.get(key, 0) for key in ("clients", "cases", "events", "attendance")
@@ -667,6 +670,12 @@ def main():
     test.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     test.set_defaults(func=cmd_test)
     bench = sub.add_parser("bench", help="run the benchmarks under tests/bench")
+    bench.add_argument(
+        "--scales",
+        default="1,10,100",
+        help="sizes to measure at, in multiples of the reference case "
+        "(default 1,10,100: about 20 minutes on two cores)",
+    )
     bench.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     bench.set_defaults(func=cmd_bench)
     generate = sub.add_parser(
@@ -674,6 +683,12 @@ def main():
     )
     generate.add_argument("--scale", type=float, default=1.0, help="1 = 134 clients")
     generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument(
+        "--projects",
+        type=int,
+        help="share the clients out over this many projects "
+        "(default: one reference-sized project per 134 clients)",
+    )
     generate.add_argument(
         "--database", default=RUN_DB, help=f"database (default {RUN_DB!r}, as `run`)"
     )

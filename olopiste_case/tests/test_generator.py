@@ -105,6 +105,18 @@ class TestGenerator(TransactionCase):
             self.assertGreaterEqual(row.date, row.case_id.date_entry)
             if row.case_id.date_exit:
                 self.assertLessEqual(row.date, row.case_id.date_exit)
+        # the open session is a weekly series: an occurrence every week of the
+        # project from the first, people attending some of them
+        series = self.env["calendar.recurrence"].search(
+            [("base_event_id.olopiste_project_id", "in", counts["project_ids"])]
+        )
+        self.assertEqual(len(series), 1)
+        self.assertEqual(series.rrule_type, "weekly")
+        occurrences = series.calendar_event_ids
+        self.assertEqual(set(occurrences.mapped("olopiste_kind")), {"nonstop"})
+        weeks = (series.until - min(occurrences.mapped("start")).date()).days // 7
+        self.assertIn(len(occurrences), (weeks, weeks + 1))
+        self.assertTrue(attendance.filtered(lambda a: a.event_id in occurrences))
 
     def test_scaled_and_deterministic(self):
         first = self.generator.generate(self.env, scale=0.5, seed=7)

@@ -144,11 +144,12 @@ class OlopisteReportFigures(models.AbstractModel):
     # the dashboard and the funder summary
 
     @api.model
-    def _dashboard(self, project, date_to, date_from=None):
-        """The project's results from `date_from` (or its start) to `date_to`."""
+    def _dashboard_queries(self, project, date_to, date_from=None):
+        """The SQL aggregates the dashboard needs, by name: everything it reads
+        of cases, attendance, referrals, assessments and activities."""
         cases = self._cases_sql(project, date_from, date_to)
-        (persons,) = self._fetch(
-            SQL(
+        queries = {
+            "persons": SQL(
                 """
                 WITH cases AS (%(cases)s),
                 first_entry AS (
@@ -170,33 +171,25 @@ class OlopisteReportFigures(models.AbstractModel):
                 """,
                 cases=cases,
                 date_to=date_to,
-            )
-        )
-        clients, women, with_birthdate, avg_age, avg_days, case_count = persons
-        followon = dict(
-            self._fetch(
-                SQL(
-                    """
-                    WITH cases AS (%(cases)s)
-                    SELECT t.category, count(DISTINCT c.partner_id)
-                      FROM cases c
-                      JOIN olopiste_referral r ON r.case_id = c.id
-                      JOIN olopiste_followon_type t ON t.id = r.followon_type_id
-                     WHERE r.direction = 'out'
-                       AND t.counts_as_followon
-                       AND r.state IN %(states)s
-                       AND COALESCE(r.date_started, r.date_planned) <= %(date_to)s
-                     GROUP BY ROLLUP(t.category)
-                    """,
-                    cases=cases,
-                    states=FOLLOWON_STATES,
-                    date_to=date_to,
-                )
-            )
-        )
-        on_path = followon.pop(None, 0)
-        ((assessed, improved, worse),) = self._fetch(
-            SQL(
+            ),
+            "followon": SQL(
+                """
+                WITH cases AS (%(cases)s)
+                SELECT t.category, count(DISTINCT c.partner_id)
+                  FROM cases c
+                  JOIN olopiste_referral r ON r.case_id = c.id
+                  JOIN olopiste_followon_type t ON t.id = r.followon_type_id
+                 WHERE r.direction = 'out'
+                   AND t.counts_as_followon
+                   AND r.state IN %(states)s
+                   AND COALESCE(r.date_started, r.date_planned) <= %(date_to)s
+                 GROUP BY ROLLUP(t.category)
+                """,
+                cases=cases,
+                states=FOLLOWON_STATES,
+                date_to=date_to,
+            ),
+            "capacity": SQL(
                 """
                 WITH cases AS (%(cases)s),
                 ranked AS (
@@ -225,10 +218,8 @@ class OlopisteReportFigures(models.AbstractModel):
                 cases=cases,
                 date_to=date_to,
                 threshold=project.capacity_threshold,
-            )
-        )
-        ((hours, attendees),) = self._fetch(
-            SQL(
+            ),
+            "hours": SQL(
                 """
                 SELECT COALESCE(sum(a.hours), 0), count(DISTINCT a.partner_id)
                   FROM olopiste_attendance a
@@ -240,10 +231,8 @@ class OlopisteReportFigures(models.AbstractModel):
                 project=project.id,
                 date_from=date_from or None,
                 date_to=date_to,
-            )
-        )
-        ((anonymous,),) = self._fetch(
-            SQL(
+            ),
+            "anonymous": SQL(
                 """
                 SELECT COALESCE(sum(e.olopiste_headcount), 0)
                   FROM calendar_event e
@@ -256,22 +245,39 @@ class OlopisteReportFigures(models.AbstractModel):
                 project=project.id,
                 date_from=date_from or None,
                 date_to=date_to,
-            )
-        )
-        groups = dict(
-            self._fetch(
-                SQL(
-                    """
-                    WITH cases AS (%(cases)s)
-                    SELECT r.target_group_id, count(DISTINCT c.partner_id)
-                      FROM cases c
-                      JOIN olopiste_case_target_group_rel r ON r.case_id = c.id
-                     GROUP BY r.target_group_id
-                    """,
-                    cases=cases,
-                )
-            )
-        )
+            ),
+            "groups": SQL(
+                """
+                WITH cases AS (%(cases)s)
+                SELECT r.target_group_id, count(DISTINCT c.partner_id)
+                  FROM cases c
+                  JOIN olopiste_case_target_group_rel r ON r.case_id = c.id
+                 GROUP BY r.target_group_id
+                """,
+                cases=cases,
+            ),
+        }
+        if project.survey_id:
+            queries["feedback"] = self._feedback_query(project, date_to, date_from)
+        return queries
+
+    @api.model
+    def _dashboard(self, project, date_to, date_from=None):
+        """The project's results from `date_from` (or its start) to `date_to`."""
+        results = {
+            name: self._fetch(query)
+            for name, query in self._dashboard_queries(
+                project, date_to, date_from
+            ).items()
+        }
+        (persons,) = results["persons"]
+        clients, women, with_birthdate, avg_age, avg_days, case_count = persons
+        followon = dict(results["followon"])
+        on_path = followon.pop(None, 0)
+        ((assessed, improved, worse),) = results["capacity"]
+        ((hours, attendees),) = results["hours"]
+        ((anonymous,),) = results["anonymous"]
+        groups = dict(results["groups"])
 
         targets = project.target_ids
         first_target = {}
@@ -392,7 +398,7 @@ class OlopisteReportFigures(models.AbstractModel):
                     target_is_percent=True,
                 )
             )
-        rows += self._feedback_rows(project, date_to, date_from)
+        rows += self._feedback_rows(project, results.get("feedback", []))
         for target in targets.filtered(lambda t: t.kind == "other"):
             rows.append(
                 self._row(
@@ -405,14 +411,10 @@ class OlopisteReportFigures(models.AbstractModel):
         return rows
 
     @api.model
-    def _feedback_rows(self, project, date_to, date_from=None):
-        """Answers to the project's feedback survey, per choice of each question."""
-        survey = project.survey_id
-        if not survey:
-            return []
-        counts = self._fetch(
-            SQL(
-                """
+    def _feedback_query(self, project, date_to, date_from=None):
+        """(question, choice, answers) of the project's feedback survey."""
+        return SQL(
+            """
                 SELECT line.question_id, line.suggested_answer_id,
                        count(DISTINCT answer.id)
                   FROM survey_user_input answer
@@ -427,12 +429,18 @@ class OlopisteReportFigures(models.AbstractModel):
                         OR answer.create_date::date >= %(date_from)s::date)
                  GROUP BY line.question_id, line.suggested_answer_id
                 """,
-                survey=survey.id,
-                project=project.id,
-                date_to=date_to,
-                date_from=date_from,
-            )
+            survey=project.survey_id.id,
+            project=project.id,
+            date_to=date_to,
+            date_from=date_from,
         )
+
+    @api.model
+    def _feedback_rows(self, project, counts):
+        """Answers to the project's feedback survey, per choice of each question."""
+        survey = project.survey_id
+        if not survey:
+            return []
         by_answer = {answer_id: count for _question, answer_id, count in counts}
         rows = []
         label = self.env._("answers")
@@ -459,8 +467,8 @@ class OlopisteReportFigures(models.AbstractModel):
     # participants (ESF+ indicators)
 
     @api.model
-    def _participants(self, project, date_from, date_to, sensitive=False):
-        """One dict per person: the first entry's data and the last exit's.
+    def _participants_query(self, project, date_from, date_to, sensitive=False):
+        """One row per person: the first entry's data and the last exit's.
 
         A person who re-entered the project is one participant (FUNDER.md):
         entry data come from the first case, exit and follow-up data from the
@@ -471,10 +479,8 @@ class OlopisteReportFigures(models.AbstractModel):
             if sensitive
             else SQL("NULL, NULL, NULL")
         )
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
+        return SQL(
+            """
                 WITH cases AS (
                     SELECT c.*,
                            row_number() OVER (PARTITION BY c.partner_id
@@ -505,11 +511,17 @@ class OlopisteReportFigures(models.AbstractModel):
                  WHERE f.rn_first = 1
                  ORDER BY f.date_entry, f.code
                 """,
-                project=project.id,
-                date_from=date_from or None,
-                date_to=date_to,
-                sensitive=sensitive_columns,
-            )
+            project=project.id,
+            date_from=date_from or None,
+            date_to=date_to,
+            sensitive=sensitive_columns,
+        )
+
+    @api.model
+    def _participants(self, project, date_from, date_to, sensitive=False):
+        """One dict per person (see `_participants_query`)."""
+        rows = self._fetch(
+            self._participants_query(project, date_from, date_to, sensitive)
         )
         keys = (
             "code",
@@ -529,17 +541,15 @@ class OlopisteReportFigures(models.AbstractModel):
             "funder_start_date",
             "funder_end_date",
         )
-        return [dict(zip(keys, row, strict=True)) for row in self.env.cr.fetchall()]
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     # ------------------------------------------------------------------
     # hours
 
     @api.model
-    def _hours(self, project, date_from, date_to):
-        """(month, kind, hours, attendances, persons) rows, by month and kind."""
-        return self._fetch(
-            SQL(
-                """
+    def _hours_query(self, project, date_from, date_to):
+        return SQL(
+            """
                 SELECT date_trunc('month', a.date)::date, a.kind,
                        sum(a.hours), count(*), count(DISTINCT a.partner_id)
                   FROM olopiste_attendance a
@@ -550,32 +560,31 @@ class OlopisteReportFigures(models.AbstractModel):
                  GROUP BY 1, 2
                  ORDER BY 1, 2
                 """,
-                project=project.id,
-                date_from=date_from or None,
-                date_to=date_to,
-            )
+            project=project.id,
+            date_from=date_from or None,
+            date_to=date_to,
         )
+
+    @api.model
+    def _hours(self, project, date_from, date_to):
+        """(month, kind, hours, attendances, persons) rows, by month and kind."""
+        return self._fetch(self._hours_query(project, date_from, date_to))
 
     # ------------------------------------------------------------------
     # costs
 
     @api.model
-    def _costs_by_category(self, project, date_from, date_to):
-        """{category id or None: cost} of the project's analytic account.
+    def _costs_query(self, project, date_from, date_to):
+        """(category id or None, cost) of the project's analytic account.
 
         Costs are analytic amounts with the sign turned (expenses are negative
         in analytic accounting).
         """
         account = project.analytic_account_id
-        if not account:
-            return {}
         # sudo: finance reads the plan only to know the account's column
         column = account.sudo().root_plan_id._column_name()
-        return {
-            category: Decimal(str(cost)).quantize(Decimal("0.01"))
-            for category, cost in self._fetch(
-                SQL(
-                    """
+        return SQL(
+            """
                     SELECT l.olopiste_cost_category_id, -sum(l.amount)
                       FROM account_analytic_line l
                      WHERE %(column)s = %(account)s
@@ -584,11 +593,21 @@ class OlopisteReportFigures(models.AbstractModel):
                             OR l.date >= %(date_from)s::date)
                      GROUP BY 1
                     """,
-                    column=SQL.identifier("l", column),
-                    account=account.id,
-                    date_from=date_from or None,
-                    date_to=date_to,
-                )
+            column=SQL.identifier("l", column),
+            account=account.id,
+            date_from=date_from or None,
+            date_to=date_to,
+        )
+
+    @api.model
+    def _costs_by_category(self, project, date_from, date_to):
+        """{category id or None: cost} of the project's analytic account."""
+        if not project.analytic_account_id:
+            return {}
+        return {
+            category: Decimal(str(cost)).quantize(Decimal("0.01"))
+            for category, cost in self._fetch(
+                self._costs_query(project, date_from, date_to)
             )
         }
 
@@ -620,18 +639,11 @@ class OlopisteReportFigures(models.AbstractModel):
         }
 
     @api.model
-    def _wage_subsidy(self, project, date_from, date_to):
-        costs = self._costs_by_category(project, date_from, date_to)
-        categories = (
-            self.env["olopiste.cost.category"]
-            .with_context(active_test=False)
-            .browse([c for c in costs if c])
-        )
-        used = sum((costs[c.id] for c in categories if c.wage_subsidy), Decimal("0.00"))
+    def _wage_subsidy_people_query(self, project, date_from, date_to):
+        """How many people were employed with the wage subsidy in the period."""
         wage_type = self.env.ref(WAGE_SUBSIDY_TYPE, raise_if_not_found=False)
-        ((people,),) = self._fetch(
-            SQL(
-                """
+        return SQL(
+            """
                 SELECT count(DISTINCT r.partner_id)
                   FROM olopiste_referral r
                  WHERE r.project_id = %(project)s
@@ -642,12 +654,24 @@ class OlopisteReportFigures(models.AbstractModel):
                    AND (%(date_from)s::date IS NULL OR r.date_end IS NULL
                         OR r.date_end >= %(date_from)s::date)
                 """,
-                project=project.id,
-                type=wage_type.id if wage_type else None,
-                states=FOLLOWON_STATES,
-                date_from=date_from or None,
-                date_to=date_to,
-            )
+            project=project.id,
+            type=wage_type.id if wage_type else None,
+            states=FOLLOWON_STATES,
+            date_from=date_from or None,
+            date_to=date_to,
+        )
+
+    @api.model
+    def _wage_subsidy(self, project, date_from, date_to):
+        costs = self._costs_by_category(project, date_from, date_to)
+        categories = (
+            self.env["olopiste.cost.category"]
+            .with_context(active_test=False)
+            .browse([c for c in costs if c])
+        )
+        used = sum((costs[c.id] for c in categories if c.wage_subsidy), Decimal("0.00"))
+        ((people,),) = self._fetch(
+            self._wage_subsidy_people_query(project, date_from, date_to)
         )
         appropriation = Decimal(str(project.wage_subsidy_amount or 0)).quantize(
             Decimal("0.01")
@@ -659,3 +683,27 @@ class OlopisteReportFigures(models.AbstractModel):
             "share_used": percentage(used, appropriation, 1),
             "people": people,
         }
+
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _report_queries(self, report, project, date_from, date_to):
+        """The SQL aggregates a report needs, bare (e.g. to compare against)."""
+        if report in ("dashboard", "funder_summary"):
+            return list(self._dashboard_queries(project, date_to, date_from).values())
+        if report == "participants":
+            return [self._participants_query(project, date_from, date_to)]
+        if report == "hours":
+            return [self._hours_query(project, date_from, date_to)]
+        costs = (
+            [self._costs_query(project, date_from, date_to)]
+            if project.analytic_account_id
+            else []
+        )
+        if report == "finance":
+            return costs
+        if report == "wage_subsidy":
+            return costs + [
+                self._wage_subsidy_people_query(project, date_from, date_to)
+            ]
+        raise ValueError(report)

@@ -114,13 +114,14 @@ class ParticipantListXlsx(models.AbstractModel):
             ),
         ]
 
-    def _values(self, person, sensitive):
+    def _values(self, person, sensitive, declined):
+        """The indicator columns of one person; `declined` is the word shown
+        for a special-category question the person did not want to answer."""
         status = person["labour_status"]
         age = person["age"]
         education = person["education_level"]
         exit_situation = person["exit_situation"]
         followup = person["followup_situation"]
-        declined = self.env._("declined")
 
         def answer(value):
             if not sensitive or not value:
@@ -178,12 +179,14 @@ class ParticipantListXlsx(models.AbstractModel):
         sheet.write_row(1, 3, [label for _code, label in indicators], formats["header"])
         sheet.freeze_panes(2, 1)
         yes, no = self.env._("yes"), self.env._("no")
-        for line, person in enumerate(people, start=2):
+        declined = self.env._("declined")
+        rows = [self._values(person, sensitive, declined) for person in people]
+        for line, (person, values) in enumerate(zip(people, rows, strict=True), 2):
             sheet.write_string(line, 0, person["code"] or "")
             sheet.write_datetime(line, 1, person["date_entry"], formats["date"])
             if person["date_exit"]:
                 sheet.write_datetime(line, 2, person["date_exit"], formats["date"])
-            for col, value in enumerate(self._values(person, sensitive), start=3):
+            for col, value in enumerate(values, start=3):
                 if value is not None:
                     sheet.write(line, col, value)
             col = 3 + len(indicators)
@@ -192,11 +195,7 @@ class ParticipantListXlsx(models.AbstractModel):
                 sheet.write(line, col + 1, yes if person["funder_end_date"] else no)
         total = len(people) + 2
         sheet.write(total, 0, self.env._("Total"), formats["bold"])
-        for col in range(3, 3 + len(indicators)):
-            column = [
-                row[col - 3]
-                for row in (self._values(p, sensitive) for p in people)
-                if isinstance(row[col - 3], int)
-            ]
-            if column:
-                self._write_count(sheet, total, col, wizard, sum(column), formats)
+        for col, column in enumerate(zip(*rows, strict=True), start=3):
+            counts = [value for value in column if isinstance(value, int)]
+            if counts:
+                self._write_count(sheet, total, col, wizard, sum(counts), formats)

@@ -69,4 +69,7 @@ class OlopisteReportExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        return self.env.ref(EXPORT_REPORTS[self.export]).report_action(self)
+        # config=False: a spreadsheet has no document layout to set up first
+        return self.env.ref(EXPORT_REPORTS[self.export]).report_action(
+            self, config=False
+        )
