@@ -273,6 +273,10 @@ class OlopisteCase(models.Model):
         string="Situation Six Months After",
         copy=False,
         tracking=True,
+        help="Improved labour-market situation: the client was employed at entry "
+        "and has since moved from precarious to stable work, from under-employment "
+        "to full employment, to a higher-skill job, or been promoted. A pay rise "
+        "alone does not count.",
     )
     days_in_project = fields.Integer(compute="_compute_days_in_project")
 
@@ -502,6 +506,22 @@ class OlopisteCase(models.Model):
                         project=project.display_name,
                         start=project.date_start or "",
                         end=project.date_end or "",
+                    )
+                )
+
+    @api.constrains("followup_situation", "labour_status")
+    def _check_improved_situation(self):
+        for case in self:
+            if (
+                case.followup_situation == "improved"
+                and case.labour_status != "employed"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(case)s: an improved labour-market situation six months "
+                        "after is only for clients who were employed at entry; "
+                        "choose “In work” if the client has found work.",
+                        case=case.display_name,
                     )
                 )
 

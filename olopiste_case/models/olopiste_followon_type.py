@@ -4,6 +4,19 @@ from odoo import fields, models
 
 from .olopiste_case import EXIT_SITUATIONS
 
+FOLLOWON_CATEGORIES = [
+    ("work", "Work"),
+    ("work_trial", "Work or study trial"),
+    ("studies", "Studies"),
+    ("rehabilitative", "Rehabilitative work activity"),
+    ("workshop", "Workshop"),
+    ("service", "Other service"),
+    ("volunteering", "Volunteering"),
+    ("pension", "Pension"),
+    ("job_seeking", "Job-seeking"),
+    ("other", "Other"),
+]
+
 
 class OlopisteFollowonType(models.Model):
     """A kind of follow-on path: work trial, studies, wage-subsidised work..."""
@@ -15,18 +28,7 @@ class OlopisteFollowonType(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     category = fields.Selection(
-        selection=[
-            ("work", "Work"),
-            ("work_trial", "Work or study trial"),
-            ("studies", "Studies"),
-            ("rehabilitative", "Rehabilitative work activity"),
-            ("workshop", "Workshop"),
-            ("service", "Other service"),
-            ("volunteering", "Volunteering"),
-            ("pension", "Pension"),
-            ("job_seeking", "Job-seeking"),
-            ("other", "Other"),
-        ],
+        selection=FOLLOWON_CATEGORIES,
         required=True,
         default="other",
         help="The group reports show the path under, e.g. all kinds of work together.",

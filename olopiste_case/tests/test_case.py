@@ -29,6 +29,17 @@ class TestCase(OlopisteCase):
                 self.case.date_entry = day
         self.assertEqual(str(self.case.date_entry), "2016-01-15")
 
+    def test_improved_situation_only_for_those_employed_at_entry(self):
+        self.case.labour_status = "long_term_unemployed"
+        with self.assertRaisesRegex(ValidationError, "employed at entry"):
+            self.case.followup_situation = "improved"
+        self.assertFalse(self.case.followup_situation)
+        self.case.write({"labour_status": "employed", "followup_situation": "improved"})
+        self.assertEqual(self.case.followup_situation, "improved")
+        with self.assertRaisesRegex(ValidationError, "employed at entry"):
+            self.case.labour_status = "unemployed"
+        self.assertEqual(self.case.labour_status, "employed")
+
     def test_closed_stage_needs_exit_data(self):
         with self.assertRaisesRegex(ValidationError, "record the exit date"):
             self.case.stage_id = self.stages["closed"]

@@ -3,6 +3,9 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.olopiste_case.models.olopiste_followon_type import (
+    FOLLOWON_CATEGORIES,
+)
 from odoo.addons.olopiste_case.models.olopiste_referral import REFERRAL_STATES
 
 
@@ -20,12 +23,7 @@ class OlopisteReferralReport(models.Model):
     followon_type_id = fields.Many2one(
         "olopiste.followon.type", string="Path Type", readonly=True
     )
-    category = fields.Selection(
-        selection=lambda self: (
-            self.env["olopiste.followon.type"]._fields["category"].selection
-        ),
-        readonly=True,
-    )
+    category = fields.Selection(FOLLOWON_CATEGORIES, readonly=True)
     counts_as_followon = fields.Boolean(
         string="Counts as a Follow-on Path", readonly=True
     )
