@@ -47,6 +47,9 @@
         "demo/olopiste_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "olopiste_case/static/src/import/*",
+        ],
         "web.assets_tests": [
             "olopiste_case/static/tests/tours/*.js",
         ],

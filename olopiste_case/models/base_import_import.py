@@ -8,9 +8,120 @@ OLOPISTE_IMPORT_MODELS = ("olopiste.case", "olopiste.attendance")
 
 
 class BaseImportImport(models.TransientModel):
-    """Clear row-numbered messages for badly encoded or badly separated files."""
+    """Clear row-numbered messages for badly encoded or badly separated files,
+    and, when the user asks for it, the import of a file's valid rows only.
+
+    With the option ``olopiste_valid_rows`` (a check box on the import screen
+    of cases and attendance), rows whose dates cannot be read or that fail
+    validation are left out and reported, the others are imported.
+    """
 
     _inherit = "base_import.import"
+
+    def execute_import(self, fields, columns, options, dryrun=False):
+        if not (
+            options.get("olopiste_valid_rows")
+            and self.res_model in OLOPISTE_IMPORT_MODELS
+        ):
+            return super().execute_import(fields, columns, options, dryrun=dryrun)
+        # filled while the file is read: rows left out, positions of the rest
+        state = {"unreadable": {}, "positions": None}
+        importer = self.with_context(
+            olopiste_import_valid_rows=True, olopiste_import_state=state
+        )
+        result = super(BaseImportImport, importer).execute_import(
+            fields, columns, dict(options), dryrun=dryrun
+        )
+        return importer._olopiste_left_out_report(result, state, options, dryrun)
+
+    def _parse_import_data(self, data, import_fields, options):
+        data = super()._parse_import_data(data, import_fields, options)
+        state = self.env.context.get("olopiste_import_state")
+        if state and state["unreadable"]:
+            state["positions"] = [
+                i for i in range(len(data)) if i not in state["unreadable"]
+            ]
+            data = [data[i] for i in state["positions"]]
+        return data
+
+    def _parse_date_from_data(self, data, index, name, field_type, options):
+        state = self.env.context.get("olopiste_import_state")
+        if state is None:
+            return super()._parse_date_from_data(data, index, name, field_type, options)
+        for number, line in enumerate(data):
+            value = line[index]
+            try:
+                super()._parse_date_from_data([line], index, name, field_type, options)
+            except ImportValidationError:
+                field = self.env[self.res_model]._fields.get(name)
+                state["unreadable"].setdefault(
+                    number,
+                    {
+                        "type": "warning",
+                        "left_out": True,
+                        "field": name,
+                        "record": number,
+                        "rows": {"from": number, "to": number},
+                        "message": self.env._(
+                            "“%(value)s” is not a date in the format %(format)s "
+                            "(%(column)s).",
+                            value=value,
+                            format=options.get("date_format") or "%Y-%m-%d",
+                            column=field.string if field else name,
+                        ),
+                    },
+                )
+        return data
+
+    def _olopiste_left_out_report(self, result, state, options, dryrun):
+        """The import's result with the file's row indexes and one message
+        on top: how many rows were imported and which were left out."""
+        positions = state["positions"]
+        skip = options.get("skip") or 0
+        messages = []
+        for message in result.get("messages", []):
+            if (
+                positions is not None
+                and message.get("rows", {}).get("from") is not None
+            ):
+                message = dict(
+                    message,
+                    rows={
+                        "from": positions[message["rows"]["from"]],
+                        "to": positions[message["rows"]["to"]],
+                    },
+                )
+                if isinstance(message.get("record"), int):
+                    message["record"] = positions[message["record"]]
+            messages.append(message)
+        nextrow = result.get("nextrow") or 0
+        if positions is not None and nextrow and nextrow - skip < len(positions):
+            result["nextrow"] = positions[nextrow - skip] + skip
+        messages = list(state["unreadable"].values()) + messages
+        left_out = sorted({m["rows"]["from"] for m in messages if m.get("left_out")})
+        if left_out:
+            first_row = skip + (2 if options.get("has_headers") else 1)
+            rows = ", ".join(str(first_row + index) for index in left_out)
+            count = len(result.get("ids") or [])
+            summary = (
+                self.env._(
+                    "%(count)s rows can be imported; %(left)s rows with errors "
+                    "(rows %(rows)s of the file) will be left out.",
+                    count=count,
+                    left=len(left_out),
+                    rows=rows,
+                )
+                if dryrun
+                else self.env._(
+                    "%(count)s rows imported; %(left)s rows with errors (rows "
+                    "%(rows)s of the file) were left out.",
+                    count=count,
+                    left=len(left_out),
+                    rows=rows,
+                )
+            )
+            messages.insert(0, {"type": "warning", "message": summary})
+        return dict(result, messages=messages)
 
     def _read_csv(self, options):
         if self.res_model not in OLOPISTE_IMPORT_MODELS:

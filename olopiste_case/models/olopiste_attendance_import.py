@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .olopiste_import_key import add_stable_keys
+from .olopiste_import_key import add_stable_keys, load_valid_rows
 
 
 class OlopisteAttendance(models.Model):
@@ -55,10 +55,15 @@ class OlopisteAttendance(models.Model):
             ),
             "olopiste_attendance",
         )
-        return super().load(fields, data)
+        base_load = super().load
+        if self.env.context.get("olopiste_import_valid_rows"):
+            return load_valid_rows(lambda rows: base_load(fields, rows), data)
+        return base_load(fields, data)
 
     @api.model_create_multi
     def create(self, vals_list):
+        # copies: when a batch fails, load() retries each row with the same dicts
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
             name = vals.pop("import_activity_name", None)
             day = vals.pop("import_activity_date", None)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .olopiste_import_key import add_stable_keys
+from .olopiste_import_key import add_stable_keys, load_valid_rows
 
 CLIENT_IMPORT_FIELDS = (
     "import_client_name",
@@ -62,10 +62,15 @@ class OlopisteCase(models.Model):
             ),
             "olopiste_case",
         )
-        return super().load(fields, data)
+        base_load = super().load
+        if self.env.context.get("olopiste_import_valid_rows"):
+            return load_valid_rows(lambda rows: base_load(fields, rows), data)
+        return base_load(fields, data)
 
     @api.model_create_multi
     def create(self, vals_list):
+        # copies: when a batch fails, load() retries each row with the same dicts
+        vals_list = [dict(vals) for vals in vals_list]
         found = {}
         for vals in vals_list:
             client = self._olopiste_pop_client(vals)

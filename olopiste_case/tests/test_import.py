@@ -298,3 +298,75 @@ class TestImport(TransactionCase):
         self.assertFalse(self._errors(ok), ok)
         self.assertEqual(case.attendance_ids.event_id, self.event)
         self.assertEqual(case.attendance_hours, 3.0)
+
+    # ------------------------------------------------------------------
+    # the valid rows only, when the user asks for it
+
+    def _left_out(self, result):
+        return sorted(
+            {m["rows"]["from"] for m in result["messages"] if m.get("left_out")}
+        )
+
+    def test_valid_rows_only_when_asked(self):
+        content = "\n".join(
+            [
+                HEADER,
+                case_row("Aino Malli"),
+                case_row("Eino Malli", stage="Valmis"),
+                case_row("Ilmari Malli", entry="2016-13-45"),
+                case_row("Kalle Malli"),
+                case_row("Aino Malli", entry="2016-04-01"),
+            ]
+        )
+        # by default one bad row stops the whole file
+        self._assert_fails(content, None, "line 3")
+        # the test run says what would happen, and keeps nothing
+        trial = self._import(
+            content, CASE_FIELDS, dryrun=True, olopiste_valid_rows=True
+        )
+        self.assertFalse(self._errors(trial), trial)
+        self.assertEqual(self._left_out(trial), [1, 2, 4], trial["messages"])
+        self.assertRegex(
+            trial["messages"][0]["message"],
+            r"^2 rows can be imported; 3 rows with errors \(rows 3, 4, 6 of",
+        )
+        self.assertFalse(self._cases())
+        # the import keeps the two good rows and names the three others
+        result = self._import(content, CASE_FIELDS, olopiste_valid_rows=True)
+        self.assertFalse(self._errors(result), result)
+        self.assertEqual(self._left_out(result), [1, 2, 4])
+        self.assertEqual(
+            result["messages"][0]["message"],
+            "2 rows imported; 3 rows with errors (rows 3, 4, 6 of the file) were "
+            "left out.",
+        )
+        texts = " ".join(m["message"] for m in result["messages"])
+        self.assertIn("Valmis", texts)
+        self.assertIn("“2016-13-45” is not a date", texts)
+        self.assertIn("Aino Malli already has an open case", texts)
+        cases = self._cases()
+        self.assertEqual(
+            sorted(cases.partner_id.mapped("name")), ["Aino Malli", "Kalle Malli"]
+        )
+        self.assertEqual(sorted(result["ids"]), sorted(cases.ids))
+        # the same file again: nothing doubles, the same rows are left out
+        again = self._import(content, CASE_FIELDS, olopiste_valid_rows=True)
+        self.assertEqual(self._left_out(again), [1, 2, 4])
+        self.assertEqual(self._cases(), cases)
+
+    def test_valid_rows_of_a_file_that_starts_later(self):
+        """With “Start at line” the rows are still counted from the file's top."""
+        content = "\n".join(
+            [
+                HEADER,
+                case_row("Aino Malli"),
+                case_row("Eino Malli", entry="2016-13-45"),
+                case_row("Kalle Malli", stage="Valmis"),
+                case_row("Ville Malli"),
+            ]
+        )
+        result = self._import(content, CASE_FIELDS, olopiste_valid_rows=True, skip=1)
+        self.assertRegex(result["messages"][0]["message"], r"\(rows 3, 4 of the file\)")
+        self.assertEqual(
+            sorted(self._cases().partner_id.mapped("name")), ["Ville Malli"]
+        )

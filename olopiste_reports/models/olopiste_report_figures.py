@@ -479,38 +479,43 @@ class OlopisteReportFigures(models.AbstractModel):
             if sensitive
             else SQL("NULL, NULL, NULL")
         )
+        # first and last case of each person by window functions, then the
+        # two cases joined by id: linear in the number of cases
         return SQL(
             """
-                WITH cases AS (
-                    SELECT c.*,
-                           row_number() OVER (PARTITION BY c.partner_id
-                                              ORDER BY c.date_entry, c.id) AS rn_first,
-                           row_number() OVER (PARTITION BY c.partner_id
-                                              ORDER BY c.date_entry DESC, c.id DESC)
-                               AS rn_last
-                      FROM olopiste_case c
-                     WHERE c.project_id = %(project)s
-                       AND c.active
-                       AND c.date_entry <= %(date_to)s
-                ),
-                persons AS (
-                    SELECT DISTINCT partner_id FROM cases
-                     WHERE date_exit IS NULL OR %(date_from)s::date IS NULL
-                        OR date_exit >= %(date_from)s::date
-                )
-                SELECT f.code, f.date_entry, f.labour_status, f.unemployment_months,
-                       f.education_level,
-                       NULLIF(f.age_at_entry, 0),
-                       p.gender, %(sensitive)s,
-                       l.date_exit, l.exit_situation, l.exit_qualification,
-                       l.followup_situation, f.funder_start_date, l.funder_end_date
-                  FROM cases f
-                  JOIN persons ON persons.partner_id = f.partner_id
-                  JOIN cases l ON l.partner_id = f.partner_id AND l.rn_last = 1
-                  JOIN res_partner p ON p.id = f.partner_id
-                 WHERE f.rn_first = 1
-                 ORDER BY f.date_entry, f.code
-                """,
+            WITH ranked AS (
+                SELECT c.id, c.partner_id, c.date_exit,
+                       row_number() OVER (PARTITION BY c.partner_id
+                                          ORDER BY c.date_entry, c.id) AS rn_first,
+                       row_number() OVER (PARTITION BY c.partner_id
+                                          ORDER BY c.date_entry DESC, c.id DESC)
+                           AS rn_last
+                  FROM olopiste_case c
+                 WHERE c.project_id = %(project)s
+                   AND c.active
+                   AND c.date_entry <= %(date_to)s
+            ),
+            persons AS (
+                SELECT partner_id,
+                       max(id) FILTER (WHERE rn_first = 1) AS first_id,
+                       max(id) FILTER (WHERE rn_last = 1) AS last_id
+                  FROM ranked
+                 GROUP BY partner_id
+                HAVING bool_or(date_exit IS NULL OR %(date_from)s::date IS NULL
+                               OR date_exit >= %(date_from)s::date)
+            )
+            SELECT f.code, f.date_entry, f.labour_status, f.unemployment_months,
+                   f.education_level,
+                   NULLIF(f.age_at_entry, 0),
+                   p.gender, %(sensitive)s,
+                   l.date_exit, l.exit_situation, l.exit_qualification,
+                   l.followup_situation, f.funder_start_date, l.funder_end_date
+              FROM persons
+              JOIN olopiste_case f ON f.id = persons.first_id
+              JOIN olopiste_case l ON l.id = persons.last_id
+              JOIN res_partner p ON p.id = persons.partner_id
+             ORDER BY f.date_entry, f.code
+            """,
             project=project.id,
             date_from=date_from or None,
             date_to=date_to,

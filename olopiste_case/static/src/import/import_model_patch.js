@@ -1,0 +1,18 @@
+/** @odoo-module **/
+// Copyright 2026 Olopiste contributors
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {BaseImportModel} from "@base_import/import_model";
+import {patch} from "@web/core/utils/patch";
+
+// The models whose import can leave out the rows with errors (the server
+// side is in models/base_import_import.py).
+const VALID_ROWS_MODELS = ["olopiste.case", "olopiste.attendance"];
+
+patch(BaseImportModel.prototype, {
+    async init() {
+        await super.init(...arguments);
+        if (VALID_ROWS_MODELS.includes(this.resModel)) {
+            this.importOptionsValues.olopiste_valid_rows = {value: false};
+        }
+    },
+});
