@@ -4,6 +4,8 @@ from odoo import models
 
 from odoo.addons.base_import.models.base_import import ImportValidationError
 
+from .olopiste_import_key import map_indexes
+
 OLOPISTE_IMPORT_MODELS = ("olopiste.case", "olopiste.attendance")
 
 
@@ -78,22 +80,9 @@ class BaseImportImport(models.TransientModel):
         on top: how many rows were imported and which were left out."""
         positions = state["positions"]
         skip = options.get("skip") or 0
-        messages = []
-        for message in result.get("messages", []):
-            if (
-                positions is not None
-                and message.get("rows", {}).get("from") is not None
-            ):
-                message = dict(
-                    message,
-                    rows={
-                        "from": positions[message["rows"]["from"]],
-                        "to": positions[message["rows"]["to"]],
-                    },
-                )
-                if isinstance(message.get("record"), int):
-                    message["record"] = positions[message["record"]]
-            messages.append(message)
+        messages = result.get("messages", [])
+        if positions is not None:
+            messages = [map_indexes(message, positions) for message in messages]
         nextrow = result.get("nextrow") or 0
         if positions is not None and nextrow and nextrow - skip < len(positions):
             result["nextrow"] = positions[nextrow - skip] + skip
@@ -101,23 +90,22 @@ class BaseImportImport(models.TransientModel):
         left_out = sorted({m["rows"]["from"] for m in messages if m.get("left_out")})
         if left_out:
             first_row = skip + (2 if options.get("has_headers") else 1)
-            rows = ", ".join(str(first_row + index) for index in left_out)
-            count = len(result.get("ids") or [])
+            params = {
+                "count": len(result.get("ids") or []),
+                "left": len(left_out),
+                "rows": ", ".join(str(first_row + index) for index in left_out),
+            }
             summary = (
                 self.env._(
                     "%(count)s rows can be imported; %(left)s rows with errors "
                     "(rows %(rows)s of the file) will be left out.",
-                    count=count,
-                    left=len(left_out),
-                    rows=rows,
+                    **params,
                 )
                 if dryrun
                 else self.env._(
                     "%(count)s rows imported; %(left)s rows with errors (rows "
                     "%(rows)s of the file) were left out.",
-                    count=count,
-                    left=len(left_out),
-                    rows=rows,
+                    **params,
                 )
             )
             messages.insert(0, {"type": "warning", "message": summary})

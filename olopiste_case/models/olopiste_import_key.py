@@ -34,7 +34,7 @@ def add_stable_keys(fields, data, key_fields, prefix):
     return [*fields, "id"], keyed
 
 
-def _map_indexes(message, kept):
+def map_indexes(message, kept):
     """`message` of a load of the rows `kept`, with the indexes of the file."""
     message = dict(message)
     rows = message.get("rows")
@@ -83,12 +83,12 @@ def load_valid_rows(load, data):
         for error in errors:
             failing.update(range(error["rows"]["from"], error["rows"]["to"] + 1))
             skipped.append(
-                dict(_map_indexes(error, kept), type="warning", left_out=True)
+                dict(map_indexes(error, kept), type="warning", left_out=True)
             )
         kept = [index for position, index in enumerate(kept) if position not in failing]
     else:
         return {"ids": [], "messages": skipped, "nextrow": 0}
-    messages = [_map_indexes(m, kept) for m in result["messages"]]
+    messages = [map_indexes(m, kept) for m in result["messages"]]
     nextrow = result.get("nextrow") or 0
     return dict(
         result,

@@ -225,3 +225,30 @@ class TestReferralTours(HttpCase):
         response = self.url_open(url)
         self.assertEqual(response.status_code, 410)
         self.assertNotIn("Secret detail", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestImportTour(HttpCase):
+    def test_worker_imports_the_valid_rows_of_a_file(self):
+        worker = tour_worker(self.env)
+        project = self.env["olopiste.project"].create(
+            {
+                "name": "Tuontihanke",
+                "code": "TUONTI-T",
+                "date_start": "2015-09-01",
+                "date_end": "2018-08-31",
+                "user_ids": [(6, 0, worker.ids)],
+            }
+        )
+        self.env["olopiste.area"].create({"name": "Keskusta", "project_id": project.id})
+        self.start_tour("/odoo", "olopiste_import_valid_rows", login="tour_worker")
+        cases = self.env["olopiste.case"].search([("project_id", "=", project.id)])
+        self.assertEqual(
+            sorted(cases.partner_id.mapped("name")), ["Aino Tuonti", "Kalle Tuonti"]
+        )
+        self.assertEqual(set(cases.mapped("stage_id.kind")), {"engagement"})
+        self.assertFalse(
+            self.env["res.partner"].search_count(
+                [("name", "in", ("Eino Tuonti", "Ilmari Tuonti"))]
+            )
+        )

@@ -15,4 +15,20 @@ patch(BaseImportModel.prototype, {
             this.importOptionsValues.olopiste_valid_rows = {value: false};
         }
     },
+
+    async executeImport(isTest) {
+        this.olopisteLeftOut = false;
+        const result = await super.executeImport(...arguments);
+        if (!isTest && this.olopisteLeftOut) {
+            // Stay on the import screen: its messages say which rows were
+            // left out and why (the records of the other rows are saved).
+            result.res = {...result.res, ids: []};
+        }
+        return result;
+    },
+
+    _handleImportErrors(messages) {
+        this.olopisteLeftOut ||= messages.some((message) => message.left_out);
+        return super._handleImportErrors(...arguments);
+    },
 });
