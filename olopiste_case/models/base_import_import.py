@@ -69,7 +69,9 @@ class BaseImportImport(models.TransientModel):
                             "(%(column)s).",
                             value=value,
                             format=options.get("date_format") or "%Y-%m-%d",
-                            column=field.string if field else name,
+                            column=field._description_string(self.env)
+                            if field
+                            else name,
                         ),
                     },
                 )
@@ -89,7 +91,9 @@ class BaseImportImport(models.TransientModel):
         messages = list(state["unreadable"].values()) + messages
         left_out = sorted({m["rows"]["from"] for m in messages if m.get("left_out")})
         if left_out:
-            first_row = skip + (2 if options.get("has_headers") else 1)
+            # numbered as the import screen numbers them: 1 = the first row of
+            # data (under the header), counted from the file's top
+            first_row = skip + 1
             params = {
                 "count": len(result.get("ids") or []),
                 "left": len(left_out),
@@ -98,13 +102,13 @@ class BaseImportImport(models.TransientModel):
             summary = (
                 self.env._(
                     "%(count)s rows can be imported; %(left)s rows with errors "
-                    "(rows %(rows)s of the file) will be left out.",
+                    "(rows %(rows)s) will be left out.",
                     **params,
                 )
                 if dryrun
                 else self.env._(
                     "%(count)s rows imported; %(left)s rows with errors (rows "
-                    "%(rows)s of the file) were left out.",
+                    "%(rows)s) were left out.",
                     **params,
                 )
             )

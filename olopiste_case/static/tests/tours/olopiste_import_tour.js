@@ -64,7 +64,7 @@ registry.category("web_tour.tours").add("olopiste_import_valid_rows", {
         },
         {
             trigger:
-                ".o_import_action :contains('2 rows imported; 2 rows with errors (rows 3, 4 of the file) were left out.')",
+                ".o_import_action :contains('2 rows imported; 2 rows with errors (rows 2, 3) were left out.')",
         },
     ],
 });
