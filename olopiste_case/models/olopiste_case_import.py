@@ -64,7 +64,7 @@ class OlopisteCase(models.Model):
         )
         base_load = super().load
         if self.env.context.get("olopiste_import_valid_rows"):
-            return load_valid_rows(lambda rows: base_load(fields, rows), data)
+            return load_valid_rows(lambda rows: base_load(fields, rows), data, self.env)
         return base_load(fields, data)
 
     @api.model_create_multi

@@ -60,7 +60,7 @@ def _row_errors(messages):
     return errors
 
 
-def load_valid_rows(load, data):
+def load_valid_rows(load, data, env):
     """Load the rows of `data` that pass and leave out those that fail.
 
     `load(rows)` is the model's own ``load``, which rolls back all it did
@@ -69,6 +69,10 @@ def load_valid_rows(load, data):
     ``warning`` marked ``left_out``; all indexes in the result are those of
     `data`. An error that names no row (the file as a whole) stops it:
     nothing is loaded.
+
+    Between two loads the ORM's caches are dropped: ``load`` rolls the
+    database back, not the caches (a case would still count the attendance
+    of a row that was rolled back).
     """
     kept = list(range(len(data)))
     skipped = []
@@ -86,6 +90,7 @@ def load_valid_rows(load, data):
                 dict(map_indexes(error, kept), type="warning", left_out=True)
             )
         kept = [index for position, index in enumerate(kept) if position not in failing]
+        env.invalidate_all(flush=False)
     else:
         return {"ids": [], "messages": skipped, "nextrow": 0}
     messages = [map_indexes(m, kept) for m in result["messages"]]

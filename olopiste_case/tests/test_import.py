@@ -369,3 +369,25 @@ class TestImport(TransactionCase):
         self.assertEqual(
             sorted(self._cases().partner_id.mapped("name")), ["Ville Malli"]
         )
+
+    def test_attendance_valid_rows(self):
+        result = self._import("\n".join([HEADER, case_row("Aino Malli")]), CASE_FIELDS)
+        case = self.env["olopiste.case"].browse(result["ids"])
+        content = "\n".join(
+            [
+                "Case,Activity Name,Activity Date,State,Hours",
+                f"{case.code},Ryhmä,2016-05-11,Attended,3",
+                f"{case.code},Ryhmä,2016-05-10,Attended,3",
+            ]
+        )
+        result = self._import(
+            content, ATTENDANCE_FIELDS, model="olopiste.attendance",
+            olopiste_valid_rows=True,
+        )  # fmt: skip
+        self.assertEqual(self._left_out(result), [0])
+        self.assertIn(
+            "0 activities named “Ryhmä” on 2016-05-11", result["messages"][1]["message"]
+        )
+        self.assertEqual(len(result["ids"]), 1)
+        self.assertEqual(case.attendance_ids.event_id, self.event)
+        self.assertEqual(case.attendance_hours, 3.0)
