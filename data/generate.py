@@ -251,7 +251,7 @@ COSTS = (
     ("cost_category_wage_subsidy", Decimal("106920.00"), "paths"),
 )
 WAGE_SUBSIDY_APPROPRIATION = Decimal("108000.00")
-FINANCING = (("ESF and state", 80), ("Municipality", 20))
+FINANCING = (("ESR ja valtio", 80), ("Kunta", 20))
 
 
 def _costs(env, rng, context):

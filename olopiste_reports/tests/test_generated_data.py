@@ -51,8 +51,8 @@ class TestGeneratedData(TransactionCase):
         self.assertEqual(
             [(share.name, amount) for share, amount in finance["shares"]],
             [
-                ("ESF and state", Decimal("319636.80")),
-                ("Municipality", Decimal("79909.20")),
+                ("ESR ja valtio", Decimal("319636.80")),
+                ("Kunta", Decimal("79909.20")),
             ],
         )
         # a payment period: the first half-year only
