@@ -674,7 +674,7 @@ def main():
         "--scales",
         default="1,10,100",
         help="sizes to measure at, in multiples of the reference case "
-        "(default 1,10,100: about 20 minutes on two cores)",
+        "(default 1,10,100: about 8 minutes on two cores)",
     )
     bench.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     bench.set_defaults(func=cmd_bench)
