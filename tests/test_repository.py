@@ -69,7 +69,9 @@ PYLINT_ODOO_CHECKS = ",".join(
 
 
 def _model_classes(addon):
-    """(file, class node, _name, base) for every class that defines `_name`."""
+    """(file, class node, _name, base) for every class that defines a model:
+    it sets `_name`, and not only to extend that model with mixins
+    (``_name = "x"; _inherit = ["x", "mixin"]``)."""
     for path in sorted((addon).rglob("*.py")):
         if "tests" in path.relative_to(addon).parts:
             continue
@@ -85,6 +87,20 @@ def _model_classes(addon):
                 and isinstance(stmt.value, ast.Constant)
             }
             if "_name" not in attrs:
+                continue
+            inherit = next(
+                (
+                    ast.literal_eval(stmt.value)
+                    for stmt in node.body
+                    if isinstance(stmt, ast.Assign)
+                    and isinstance(stmt.targets[0], ast.Name)
+                    and stmt.targets[0].id == "_inherit"
+                ),
+                (),
+            )
+            if attrs["_name"].value in (
+                [inherit] if isinstance(inherit, str) else inherit
+            ):
                 continue
             base = ast.unparse(node.bases[0]) if node.bases else ""
             yield path, node, attrs, base

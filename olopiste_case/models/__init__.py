@@ -16,6 +16,7 @@ from . import olopiste_assessment
 from . import olopiste_assessment_line
 from . import survey_user_input
 from . import res_partner
+from . import olopiste_import_mixin
 from . import olopiste_case_import
 from . import olopiste_attendance_import
 from . import base_import_import

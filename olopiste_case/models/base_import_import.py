@@ -6,25 +6,36 @@ from odoo.addons.base_import.models.base_import import ImportValidationError
 
 from .olopiste_import_key import map_indexes
 
-OLOPISTE_IMPORT_MODELS = ("olopiste.case", "olopiste.attendance")
-
 
 class BaseImportImport(models.TransientModel):
     """Clear row-numbered messages for badly encoded or badly separated files,
     and, when the user asks for it, the import of a file's valid rows only.
 
     With the option ``olopiste_valid_rows`` (a check box on the import screen
-    of cases and attendance), rows whose dates cannot be read or that fail
-    validation are left out and reported, the others are imported.
+    of the models that inherit olopiste.import.mixin: cases and attendance),
+    rows whose dates cannot be read or that fail validation are left out and
+    reported, the others are imported.
     """
 
     _inherit = "base_import.import"
 
+    def _olopiste_import(self):
+        """Whether the file is imported into an Olopiste model."""
+        return self.res_model in self.env.registry.descendants(
+            ["olopiste.import.mixin"], "_inherit"
+        )
+
+    def parse_preview(self, options, count=10):
+        preview = super().parse_preview(options, count=count)
+        if "options" in preview and self._olopiste_import():
+            # offered: the import screen shows the check box for it
+            preview["options"]["olopiste_valid_rows"] = bool(
+                options.get("olopiste_valid_rows")
+            )
+        return preview
+
     def execute_import(self, fields, columns, options, dryrun=False):
-        if not (
-            options.get("olopiste_valid_rows")
-            and self.res_model in OLOPISTE_IMPORT_MODELS
-        ):
+        if not (options.get("olopiste_valid_rows") and self._olopiste_import()):
             return super().execute_import(fields, columns, options, dryrun=dryrun)
         # filled while the file is read: rows left out, positions of the rest
         state = {"unreadable": {}, "positions": None}
@@ -116,7 +127,7 @@ class BaseImportImport(models.TransientModel):
         return dict(result, messages=messages)
 
     def _read_csv(self, options):
-        if self.res_model not in OLOPISTE_IMPORT_MODELS:
+        if not self._olopiste_import():
             return super()._read_csv(options)
         try:
             return super()._read_csv(options)
@@ -134,7 +145,7 @@ class BaseImportImport(models.TransientModel):
 
     def _read_file(self, options):
         file_length, rows = super()._read_file(options)
-        if self.res_model in OLOPISTE_IMPORT_MODELS and rows:
+        if rows and self._olopiste_import():
             expected = len(rows[0])
             for number, row in enumerate(rows[1:], 2):
                 if len(row) != expected:

@@ -5,8 +5,6 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .olopiste_import_key import add_stable_keys, load_valid_rows
-
 
 class OlopisteAttendance(models.Model):
     """Import of attendance through Odoo's import screen.
@@ -17,7 +15,14 @@ class OlopisteAttendance(models.Model):
     same file again updates instead of duplicating.
     """
 
-    _inherit = "olopiste.attendance"
+    _name = "olopiste.attendance"
+    _inherit = ["olopiste.attendance", "olopiste.import.mixin"]
+    _olopiste_import_key = (
+        ("case_id", "case_id/id", "case_id/.id"),
+        ("import_activity_name",),
+        ("import_activity_date",),
+    )
+    _olopiste_import_prefix = "olopiste_attendance"
 
     import_activity_name = fields.Char(
         string="Activity Name",
@@ -42,23 +47,6 @@ class OlopisteAttendance(models.Model):
                 "template": "/olopiste_case/static/xls/olopiste_attendance.csv",
             },
         ]
-
-    @api.model
-    def load(self, fields, data):
-        fields, data = add_stable_keys(
-            fields,
-            data,
-            (
-                ("case_id", "case_id/id", "case_id/.id"),
-                ("import_activity_name",),
-                ("import_activity_date",),
-            ),
-            "olopiste_attendance",
-        )
-        base_load = super().load
-        if self.env.context.get("olopiste_import_valid_rows"):
-            return load_valid_rows(lambda rows: base_load(fields, rows), data, self.env)
-        return base_load(fields, data)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .olopiste_import_key import add_stable_keys, load_valid_rows
-
 CLIENT_IMPORT_FIELDS = (
     "import_client_name",
     "import_client_birthdate",
@@ -21,7 +19,15 @@ class OlopisteCase(models.Model):
     duplicating.
     """
 
-    _inherit = "olopiste.case"
+    _name = "olopiste.case"
+    _inherit = ["olopiste.case", "olopiste.import.mixin"]
+    _olopiste_import_key = (
+        ("import_client_name",),
+        ("import_client_birthdate",),
+        ("project_id", "project_id/id", "project_id/.id"),
+        ("date_entry",),
+    )
+    _olopiste_import_prefix = "olopiste_case"
 
     import_client_name = fields.Char(
         string="Client Name",
@@ -48,24 +54,6 @@ class OlopisteCase(models.Model):
                 "template": "/olopiste_case/static/xls/olopiste_cases.csv",
             },
         ]
-
-    @api.model
-    def load(self, fields, data):
-        fields, data = add_stable_keys(
-            fields,
-            data,
-            (
-                ("import_client_name",),
-                ("import_client_birthdate",),
-                ("project_id", "project_id/id", "project_id/.id"),
-                ("date_entry",),
-            ),
-            "olopiste_case",
-        )
-        base_load = super().load
-        if self.env.context.get("olopiste_import_valid_rows"):
-            return load_valid_rows(lambda rows: base_load(fields, rows), data, self.env)
-        return base_load(fields, data)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,16 +4,15 @@
 import {BaseImportModel} from "@base_import/import_model";
 import {patch} from "@web/core/utils/patch";
 
-// The models whose import can leave out the rows with errors (the server
-// side is in models/base_import_import.py).
-const VALID_ROWS_MODELS = ["olopiste.case", "olopiste.attendance"];
-
 patch(BaseImportModel.prototype, {
-    async init() {
-        await super.init(...arguments);
-        if (VALID_ROWS_MODELS.includes(this.resModel)) {
-            this.importOptionsValues.olopiste_valid_rows = {value: false};
+    _onLoadSuccess(res) {
+        // The server offers the option for the Olopiste models (see
+        // models/base_import_import.py): add it, so that its check box shows
+        // and its value is sent with the import.
+        if (res.options && "olopiste_valid_rows" in res.options) {
+            this.importOptionsValues.olopiste_valid_rows ||= {value: false};
         }
+        return super._onLoadSuccess(...arguments);
     },
 
     async executeImport(isTest) {
