@@ -1,5 +1,8 @@
 from . import olopiste_audit_log
 from . import olopiste_audit_mixin
+from . import olopiste_confidential_thread
+from . import mail_message
+from . import ir_attachment
 from . import olopiste_stage
 from . import olopiste_target_group
 from . import olopiste_project
@@ -15,6 +18,7 @@ from . import olopiste_assessment_dimension
 from . import olopiste_assessment
 from . import olopiste_assessment_line
 from . import survey_user_input
+from . import res_users
 from . import res_partner
 from . import olopiste_import_mixin
 from . import olopiste_case_import

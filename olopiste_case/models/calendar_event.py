@@ -1,11 +1,17 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
-OLOPISTE_GROUPS = (
-    "olopiste_case.group_olopiste_student,olopiste_case.group_olopiste_finance"
-)
+from ..const import GROUP_FINANCE, GROUP_STUDENT, GROUP_WORKER
+
+# what an activity is: also for finance, who counts hours by kind
+OLOPISTE_GROUPS = f"{GROUP_STUDENT},{GROUP_FINANCE}"
+# who takes part in it: only for those who work with the clients
+OLOPISTE_CLIENT_GROUPS = GROUP_STUDENT
+# what a trainee who helps in an activity may change on it (through the
+# attendance screen): the head-count and the walk-ins they invite
+HELPER_FIELDS = frozenset({"olopiste_headcount", "olopiste_case_ids"})
 ACTIVITY_KINDS = [
     ("individual", "Individual guidance"),
     ("group", "Group guidance"),
@@ -48,7 +54,7 @@ class CalendarEvent(models.Model):
         column2="case_id",
         string="Invited Cases",
         domain="[('project_id', '=', olopiste_project_id), ('date_exit', '=', False)]",
-        groups=OLOPISTE_GROUPS,
+        groups=OLOPISTE_CLIENT_GROUPS,
     )
     olopiste_user_ids = fields.Many2many(
         comodel_name="res.users",
@@ -71,12 +77,12 @@ class CalendarEvent(models.Model):
         comodel_name="olopiste.attendance",
         inverse_name="event_id",
         string="Attendance",
-        groups=OLOPISTE_GROUPS,
+        groups=OLOPISTE_CLIENT_GROUPS,
     )
     olopiste_attended_count = fields.Integer(
         string="Attended",
         compute="_compute_olopiste_attendance",
-        groups=OLOPISTE_GROUPS,
+        groups=OLOPISTE_CLIENT_GROUPS,
     )
     olopiste_hours_total = fields.Float(
         string="Participation Hours",
@@ -100,6 +106,75 @@ class CalendarEvent(models.Model):
             )
             event.olopiste_attended_count = len(attended)
             event.olopiste_hours_total = sum(attended.mapped("hours"))
+
+    # ------------------------------------------------------------------
+    # who may change an activity (any employee may change a plain event)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._olopiste_check_change(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._olopiste_check_change(vals)
+        return super().write(vals)
+
+    def unlink(self):
+        # deleting an activity deletes its attendance
+        self._olopiste_check_change({})
+        return super().unlink()
+
+    def _olopiste_check_change(self, vals):
+        """Refuse a change of an Olopiste activity by anyone but the workers of
+        its project and its manager (trainees who help in it: the head-count
+        and walk-ins), and the invitation of a case the user cannot see: being
+        invited to an activity opens a case to those who run it."""
+        if self.env.su:
+            return
+        # sudo: the check reads the activity's project and people, whatever
+        # the field groups of the current user
+        events = self.sudo()
+        projects = events.olopiste_project_id | events.olopiste_project_id.browse(
+            vals.get("olopiste_project_id") or []
+        )
+        touched = {name for name in vals if name.startswith("olopiste_")}
+        if not projects and not touched:
+            return
+        user = self.env.user
+        for project in projects:
+            runs_it = user.has_group(GROUP_WORKER) and (
+                user == project.manager_id or user in project.user_ids
+            )
+            helps = (
+                self
+                and set(vals) <= HELPER_FIELDS
+                and all(user in event.olopiste_user_ids for event in events)
+            )
+            if not (runs_it or helps):
+                raise AccessError(
+                    self.env._(
+                        "Only the case workers and the manager of %(project)s can "
+                        "change its activities.",
+                        project=project.display_name,
+                    )
+                )
+        if "olopiste_case_ids" in vals or "olopiste_user_ids" in vals:
+            invited = events.olopiste_case_ids | self._olopiste_linked_cases(
+                vals.get("olopiste_case_ids")
+            )
+            # the user may open to others only the cases they see themselves
+            invited.with_env(self.env).check_access("read")
+
+    def _olopiste_linked_cases(self, commands):
+        """The cases that x2many ``commands`` link or set."""
+        ids = []
+        for command in commands or []:
+            if command[0] == fields.Command.LINK:
+                ids.append(command[1])
+            elif command[0] == fields.Command.SET:
+                ids.extend(command[2])
+        return self.env["olopiste.case"].sudo().browse(ids)
 
     @api.constrains("olopiste_project_id", "olopiste_case_ids")
     def _check_olopiste_cases_in_project(self):

@@ -27,21 +27,21 @@ class OlopisteAuditLog(models.Model):
         if not records or not fnames or self.env.su:
             return
         names = ",".join(sorted(fnames))
-        # sudo: audit entries are written for users who have no right on the log
-        self.sudo().create(
-            [
-                {
-                    "user_id": self.env.uid,
-                    "res_model": records._name,
-                    "res_id": record.id,
-                    "operation": operation,
-                    "field_names": names,
-                    "company_id": record.company_id.id,
-                }
-                for record in records
-                if isinstance(record.id, int)
-            ]
-        )
+        # sudo: read as superuser to name the records' company whoever reads
+        values = [
+            {
+                "user_id": self.env.uid,
+                "res_model": records._name,
+                "res_id": record.id,
+                "operation": operation,
+                "field_names": names,
+                "company_id": record.company_id.id,
+            }
+            for record in records.sudo()
+            if isinstance(record.id, int)
+        ]
+        # sudo: audit entries are written for users who have no right on them
+        self.sudo().create(values)
 
     def action_open_record(self):
         self.ensure_one()

@@ -5,7 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-SENSITIVE_GROUPS = "olopiste_case.group_olopiste_worker"
+from ..const import SENSITIVE_GROUPS
+
 SENSITIVE_ANSWERS = [
     ("yes", "Yes"),
     ("no", "No"),
@@ -60,7 +61,7 @@ class OlopisteCase(models.Model):
     _name = "olopiste.case"
     _description = "Client Case"
     _inherit = [
-        "mail.thread",
+        "olopiste.confidential.thread",
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
         "olopiste.audit.mixin",
@@ -142,6 +143,7 @@ class OlopisteCase(models.Model):
         column1="case_id",
         column2="target_group_id",
         string="Target Groups",
+        groups=SENSITIVE_GROUPS,
     )
 
     # entry
@@ -303,7 +305,10 @@ class OlopisteCase(models.Model):
         aggregator="sum",
     )
     referral_ids = fields.One2many(
-        comodel_name="olopiste.referral", inverse_name="case_id", string="Referrals"
+        comodel_name="olopiste.referral",
+        inverse_name="case_id",
+        string="Referrals",
+        groups=SENSITIVE_GROUPS,
     )
     on_followon_path = fields.Boolean(
         string="On a Follow-on Path",
@@ -313,13 +318,18 @@ class OlopisteCase(models.Model):
         "been completed.",
     )
     assessment_ids = fields.One2many(
-        comodel_name="olopiste.assessment", inverse_name="case_id", string="Assessments"
+        comodel_name="olopiste.assessment",
+        inverse_name="case_id",
+        string="Assessments",
+        groups=SENSITIVE_GROUPS,
     )
+    # derived from the client's own health-related self-assessments
     capacity_change = fields.Selection(
         selection=CAPACITY_CHANGES,
         string="Work Ability Change",
         compute="_compute_capacity_change",
         store=True,
+        groups=SENSITIVE_GROUPS,
         help="From the first and the last self-assessment: improved or worse when "
         "the total changed by at least the project's threshold.",
     )
@@ -345,6 +355,9 @@ class OlopisteCase(models.Model):
         "anonymised, so that reports give the same figures.",
     )
     client_gender = fields.Selection(related="partner_id.gender", string="Gender")
+    # the summary of the next activity is free text about the client (e.g.
+    # the follow-up call); it is read past the activities' own access rules
+    activity_summary = fields.Char(groups=SENSITIVE_GROUPS)
 
     # ------------------------------------------------------------------
     # defaults
@@ -603,7 +616,9 @@ class OlopisteCase(models.Model):
             if vals.get("code", "/") == "/":
                 vals["code"] = sequence.next_by_code("olopiste.case") or "/"
         cases = super().create(vals_list)
-        cases.partner_id.filtered(lambda p: not p.is_olopiste_client).write(
+        # sudo: only the system sets the flag that hides a client from
+        # everyone who sees none of their cases
+        cases.partner_id.filtered(lambda p: not p.is_olopiste_client).sudo().write(
             {"is_olopiste_client": True}
         )
         cases.filtered("date_exit")._schedule_followup()
@@ -629,6 +644,7 @@ class OlopisteCase(models.Model):
 
     def action_withdraw_handover_consent(self):
         """Record the withdrawal: stop sharing and revoke every open link."""
+        self.check_access("write")
         today = fields.Date.context_today(self)
         for case in self:
             case.consent_handover_withdrawn_date = today
@@ -645,6 +661,7 @@ class OlopisteCase(models.Model):
 
     def action_withdraw_sensitive_consent(self):
         """Stop processing special-category data: remove the answers, log it."""
+        self.check_access("write")
         today = fields.Date.context_today(self)
         for case in self:
             case.write(
@@ -683,6 +700,7 @@ class OlopisteCase(models.Model):
     def action_fill_feedback(self):
         """Start the project's feedback survey for this client, to fill now."""
         self.ensure_one()
+        self.check_access("write")
         survey = self.project_id.survey_id
         if not survey:
             raise UserError(
@@ -710,18 +728,6 @@ class OlopisteCase(models.Model):
         action["domain"] = [("case_id", "=", self.id)]
         action["context"] = {"search_default_group_kind": 0}
         return action
-
-    # ------------------------------------------------------------------
-    # mail
-
-    def _get_mail_message_access(self, res_ids, operation, model_name=None):
-        # A case's chatter holds the worker's notes on the client: reading it
-        # needs the right to change the case, which trainees and finance lack.
-        if operation == "read":
-            return "write"
-        return super()._get_mail_message_access(
-            res_ids, operation, model_name=model_name
-        )
 
     # ------------------------------------------------------------------
     # business

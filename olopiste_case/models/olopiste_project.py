@@ -167,6 +167,8 @@ class OlopisteProject(models.Model):
 
     def action_anonymise_due(self):
         """Anonymise now the clients of these projects that are past retention."""
+        # irreversible, done as superuser: only the projects' own managers
+        self.check_access("write")
         due = self.env["res.partner"]._olopiste_due_for_anonymisation()
         due = due.filtered(lambda p: p.olopiste_case_ids.project_id & self)
         due._olopiste_anonymise()
@@ -183,13 +185,15 @@ class OlopisteProject(models.Model):
         }
 
     def _compute_case_count(self):
+        # sudo: the number of a project's cases is a project figure (the
+        # dashboard reports it), also for finance, who reads no case
         counts = dict(
-            self.env["olopiste.case"]._read_group(
-                [("project_id", "in", self.ids)], ["project_id"], ["__count"]
-            )
+            self.env["olopiste.case"]
+            .sudo()
+            ._read_group([("project_id", "in", self.ids)], ["project_id"], ["__count"])
         )
         for project in self:
-            project.case_count = counts.get(project, 0)
+            project.case_count = counts.get(project.sudo(), 0)
 
     @api.depends("name", "code")
     def _compute_display_name(self):

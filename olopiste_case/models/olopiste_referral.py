@@ -5,7 +5,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import consteq, html2plaintext
+
+from ..const import SENSITIVE_GROUPS
 
 REFERRAL_STATES = [
     ("planned", "Planned"),
@@ -31,7 +33,8 @@ STATE_DATE_FIELD = {
     "declined": "date_end",
 }
 HANDOVER_LINK_DAYS = 30
-WORKER_GROUP = "olopiste_case.group_olopiste_worker"
+# the states in which a path has ended: its handover link stops working
+ENDED_STATES = ("completed", "interrupted", "declined")
 
 
 class OlopisteReferral(models.Model):
@@ -46,11 +49,11 @@ class OlopisteReferral(models.Model):
     _description = "Referral"
     _inherit = [
         "portal.mixin",
-        "mail.thread",
+        "olopiste.confidential.thread",
         "mail.activity.mixin",
         "olopiste.audit.mixin",
     ]
-    _olopiste_audited_fields = ("handover_summary",)
+    _olopiste_audited_fields = ("handover_summary", "state_reason", "response_note")
     _order = "date_planned desc, id desc"
 
     case_id = fields.Many2one(
@@ -130,6 +133,7 @@ class OlopisteReferral(models.Model):
         string="Reason",
         tracking=True,
         copy=False,
+        groups=SENSITIVE_GROUPS,
         help="Why the referral went back to an earlier state, or was interrupted.",
     )
     date_planned = fields.Date(
@@ -149,7 +153,7 @@ class OlopisteReferral(models.Model):
 
     # warm handover
     handover_summary = fields.Html(
-        groups=WORKER_GROUP,
+        groups=SENSITIVE_GROUPS,
         copy=False,
         help="What the receiving organisation needs to know, so that the client "
         "need not tell their story again. Only with the client's handover consent.",
@@ -181,7 +185,9 @@ class OlopisteReferral(models.Model):
         tracking=True,
     )
     response_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
-    response_note = fields.Text(string="Partner's Note", readonly=True, copy=False)
+    response_note = fields.Text(
+        string="Partner's Note", readonly=True, copy=False, groups=SENSITIVE_GROUPS
+    )
 
     # ------------------------------------------------------------------
     # computes
@@ -338,15 +344,6 @@ class OlopisteReferral(models.Model):
             "context": {"default_referral_id": self.id},
         }
 
-    def _get_mail_message_access(self, res_ids, operation, model_name=None):
-        # the referral's chatter discusses the client: as on cases, reading it
-        # needs the right to change the referral
-        if operation == "read":
-            return "write"
-        return super()._get_mail_message_access(
-            res_ids, operation, model_name=model_name
-        )
-
     # ------------------------------------------------------------------
     # warm handover
 
@@ -376,17 +373,38 @@ class OlopisteReferral(models.Model):
                     )
                 )
 
-    def _handover_link_valid(self):
+    def _handover_link_valid(self, access_token):
+        """Whether ``access_token`` opens this referral's handover now: the
+        token of the last sending, before expiry, with the consent in force
+        and the path not ended. The one check of every token route."""
         self.ensure_one()
         return bool(
-            self.handover_expiry
+            access_token
+            and self.access_token
+            and consteq(self.access_token, access_token)
+            and self.handover_expiry
             and self.handover_expiry >= fields.Datetime.now()
+            and self.state not in ENDED_STATES
             and self.case_id._handover_consent_in_force()
         )
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # the portal's mail routes (/mail/chatter_fetch, /mail/message/post,
+        # attachments) accept the referral's token: only while its link works
+        thread = super()._get_thread_with_access(thread_id, mode, **kwargs)
+        token = kwargs.get("token")
+        if thread or not token:
+            return thread
+        referral = self.browse(thread_id).sudo().exists()
+        if referral and referral._handover_link_valid(token):
+            return referral
+        return self.browse()
 
     def action_send_handover(self):
         """Open the mail composer with the handover PDF for the partner's contact."""
         self.ensure_one()
+        self.check_access("write")
         self._check_handover_shareable()
         if not self.contact_id.email:
             raise UserError(

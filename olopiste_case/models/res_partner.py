@@ -1,7 +1,14 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+from ..const import GROUP_MANAGER
 
 
 class ResPartner(models.Model):
@@ -10,7 +17,10 @@ class ResPartner(models.Model):
     is_olopiste_client = fields.Boolean(
         string="Olopiste Client",
         index=True,
-        help="This contact is a client of an employment-support project.",
+        readonly=True,
+        copy=False,
+        help="This contact is a client of an employment-support project: only "
+        "those who see one of the client's cases see the contact.",
     )
     is_olopiste_partner_org = fields.Boolean(
         string="Partner Organisation",
@@ -85,6 +95,15 @@ class ResPartner(models.Model):
             domain.append(("id", "!=", own_id))
         return self.search(domain, limit=5)
 
+    def write(self, vals):
+        # the flag hides a client from everyone who sees none of their cases:
+        # only the system lifts it, never a user through the API
+        if vals.get("is_olopiste_client") is False and not self.env.su:
+            raise AccessError(
+                self.env._("A client's contact cannot be made visible to everyone.")
+            )
+        return super().write(vals)
+
     @api.constrains("birthdate_date")
     def _check_birthdate_not_in_future(self):
         today = fields.Date.context_today(self)
@@ -147,7 +166,11 @@ class ResPartner(models.Model):
         return (candidates - keep).with_env(self.env)
 
     def _olopiste_anonymise(self):
-        """Remove what identifies these clients; keep what reports count."""
+        """Remove what identifies these clients; keep what reports count.
+
+        What stays is pseudonymised, not anonymous: the case code remains as
+        the key the funder's participant records and payment claims use.
+        """
         # sudo: anonymisation must reach every case, message and attachment of
         # the client, whoever can see them; only managers and the cron run it
         # no tracking: a tracked change would copy the old name into a message
@@ -164,25 +187,44 @@ class ResPartner(models.Model):
         referrals = cases.referral_ids
         assessments = cases.assessment_ids
         today = fields.Date.context_today(self)
-        for partner in partners:
-            code = ", ".join(partner.olopiste_case_ids.mapped("code")) or str(
-                partner.id
+        labels = {
+            partner: self.env._(
+                "Anonymised client %(code)s",
+                code=", ".join(partner.olopiste_case_ids.mapped("code"))
+                or str(partner.id),
             )
+            for partner in partners
+        }
+        # traces are found while the names and e-mails are still stored
+        self._olopiste_remove_traces(
+            partners, cases, referrals, assessments, labels=labels
+        )
+        for partner in partners:
             birthdate = partner.birthdate_date
             partner.write(
                 {
-                    "name": self.env._("Anonymised client %(code)s", code=code),
+                    "name": labels[partner],
                     "olopiste_birth_year": birthdate.year if birthdate else False,
                     "olopiste_anonymised_date": today,
                 }
             )
         partners.write(self._olopiste_identifying_values())
-        cases.write({"note": False})
+        # special categories (art. 9 and 10) and target groups are erased:
+        # reports count them only while the client is identified
+        cases.write(
+            {
+                "note": False,
+                "disability": False,
+                "minority": False,
+                "homelessness": False,
+                "criminal_background": False,
+                "target_group_ids": [fields.Command.clear()],
+            }
+        )
         referrals.write(
             {"handover_summary": False, "response_note": False, "state_reason": False}
         )
         assessments.write({"note": False})
-        self._olopiste_remove_traces(partners, cases, referrals, assessments)
         for partner in partners:
             partner.message_post(
                 body=self.env._("The client's identifying data were removed.")
@@ -207,31 +249,279 @@ class ResPartner(models.Model):
             "image_1920": False,
         }
 
+    # kept for the reports, linked only to the pseudonymised contact: the
+    # contact, cases, attendance, referrals, assessments, feedback answers
+    # (without the person) and the activities the attendance belongs to
+    _olopiste_anonymise_kept_models = (
+        "res.partner",
+        "olopiste.case",
+        "olopiste.attendance",
+        "olopiste.referral",
+        "olopiste.assessment",
+        "survey.user_input",
+        "calendar.event",
+    )
+
     @api.model
-    def _olopiste_remove_traces(self, partners, cases, referrals, assessments):
-        """Delete messages, tracking values, activities and attachments."""
+    def _olopiste_or(self, domains):
+        """One domain matching any of `domains` (none: matching nothing)."""
+
+        return expression.OR([domain for domain in domains if domain])
+
+    @api.model
+    def _olopiste_privacy_references(self, partners):
+        """What Odoo's privacy lookup finds about these clients, by model.
+
+        The rules of ``privacy.lookup.wizard._get_query`` applied to all the
+        clients at once (one search per model, not one lookup per client):
+        the users of the clients, the messages they wrote, and on every
+        stored model the records whose e-mail field holds a client's e-mail
+        (on those models also the records named as a client), or whose
+        many2one to res.partner points to a client. Records that only a
+        many2one with ``ondelete="cascade"`` links to a client (attendee
+        rows, followers, notifications, bank accounts...) are added too: the
+        lookup leaves them out because deleting the contact deletes them,
+        but an anonymised contact is kept. Returns {model name: records}.
+        """
+        # sudo: the lookup must see every record of every model
+        env = partners.sudo().with_context(active_test=False).env
+        partners = partners.with_env(env)
+        emails = [email.strip() for email in partners.mapped("email") if email]
+        normalized = [email for email in partners.mapped("email_normalized") if email]
+        names = [name.strip() for name in partners.mapped("name") if name]
+        skipped = {"res.partner", "mail.message", "mail.notification"}
+        if "privacy.lookup.wizard" in env:
+            skipped.update(env["privacy.lookup.wizard"]._get_query_models_blacklist())
+        # followers and channel members: cascaded, looked up below all the same
+        skipped -= {"mail.followers", "discuss.channel.member"}
+        found = {
+            "res.users": env["res.users"].search(
+                self._olopiste_or(
+                    [[("partner_id", "in", partners.ids)]]
+                    + [[("login", "ilike", email)] for email in emails]
+                )
+            ),
+            "mail.message": env["mail.message"].search(
+                [("author_id", "in", partners.ids)]
+            ),
+        }
+        for model_name in env.registry:
+            Model = env[model_name]
+            if (
+                model_name in skipped
+                or Model._transient
+                or Model._abstract
+                or not Model._auto
+            ):
+                continue
+            domains = []
+            for field_name in (
+                "email_normalized",
+                "email",
+                "email_from",
+                "company_email",
+            ):
+                field = Model._fields.get(field_name)
+                if not (field and field.store):
+                    continue
+                is_normalized = field_name == "email_normalized" or (
+                    model_name == "mailing.trace" and field_name == "email"
+                )
+                if is_normalized:
+                    domains.append(normalized and [(field_name, "in", normalized)])
+                else:
+                    domains += [[(field_name, "ilike", email)] for email in emails]
+                rec_name = Model._fields.get(Model._rec_name or "name")
+                if (
+                    rec_name
+                    and rec_name.store
+                    and rec_name.type == "char"
+                    and not rec_name.translate
+                ):
+                    domains += [[(rec_name.name, "=ilike", name)] for name in names]
+                if is_normalized:
+                    break
+            domains += [
+                [(field.name, "in", partners.ids)]
+                for field in Model._fields.values()
+                if field.type == "many2one"
+                and field.comodel_name == "res.partner"
+                and field.store
+            ]
+            records = Model.search(self._olopiste_or(domains)) if domains else Model
+            if records:
+                found[model_name] = found.get(model_name, Model) | records
+        return {model: records for model, records in found.items() if records}
+
+    @api.model
+    def _olopiste_replace_name(self, text, name, label):
+        """`text` with every occurrence of `name` (also HTML-escaped, in any
+        case and spacing) replaced by `label`."""
+
+        if not (text and name):
+            return text
+        for form in {name, str(escape(name))}:
+            pattern = r"\s+".join(re.escape(part) for part in form.split())
+            text = re.sub(pattern, str(escape(label)), text, flags=re.IGNORECASE)
+        return text
+
+    @api.model
+    def _olopiste_remove_traces(
+        self, partners, cases, referrals, assessments, labels=None
+    ):
+        """Delete or rename everything else that identifies the clients.
+
+        Called before the contacts are renamed: the clients' names and
+        e-mails are looked for where they were copied. `labels` maps each
+        client to the name it is given ("Anonymised client C00012").
+        """
+        # sudo: traces are on records of every model and every user (events,
+        # messages, followers, mails, External IDs); managers and the cron run it
+        env = (
+            partners.sudo()
+            .with_context(
+                active_test=False,
+                tracking_disable=True,
+                mail_notrack=True,
+                dont_notify=True,
+                no_mail_to_attendees=True,
+            )
+            .env
+        )
+        partners = partners.with_env(env)
+        labels = labels or {partner: partner.name for partner in partners}
+        references = self._olopiste_privacy_references(partners)
+        emails = [email.strip() for email in partners.mapped("email") if email]
+        names = [" ".join(name.split()) for name in partners.mapped("name") if name]
         targets = [
             ("res.partner", partners.ids),
             ("olopiste.case", cases.ids),
             ("olopiste.referral", referrals.ids),
             ("olopiste.assessment", assessments.ids),
         ]
-        Message = self.env["mail.message"].sudo()
-        Attachment = self.env["ir.attachment"].sudo()
-        Activity = self.env["mail.activity"].sudo()
-        for model, ids in targets:
-            if not ids:
-                continue
-            domain = [("model", "=", model), ("res_id", "in", ids)]
-            Message.search(domain).unlink()
-            Activity.search([("res_model", "=", model), ("res_id", "in", ids)]).unlink()
-            Attachment.search(
-                [("res_model", "=", model), ("res_id", "in", ids)]
-            ).unlink()
-        # survey answers stay for the figures, without the link to the person
-        self.env["survey.user_input"].sudo().search(
-            [("partner_id", "in", partners.ids)]
-        ).write({"partner_id": False, "email": False, "nickname": False})
+        on_records = [
+            [("model", "=", model), ("res_id", "in", ids)] for model, ids in targets
+        ]
+        on_res_records = [
+            [("res_model", "=", model), ("res_id", "in", ids)] for model, ids in targets
+        ]
+
+        # calendar events: the client leaves the attendees, and the name in the
+        # title and description becomes the anonymised label
+        Event = env["calendar.event"]
+        events = (
+            cases.event_ids
+            | cases.attendance_ids.event_id
+            | Event.search([("partner_ids", "in", partners.ids)])
+            | env["calendar.attendee"]
+            .search([("partner_id", "in", partners.ids)])
+            .event_id
+        ).with_env(env)
+        events.write({"partner_ids": [fields.Command.unlink(p) for p in partners.ids]})
+        for event in events:
+            values = {"name": event.name, "description": event.description}
+            for partner in partners:
+                for field_name, text in values.items():
+                    values[field_name] = self._olopiste_replace_name(
+                        text, partner.name, labels[partner]
+                    )
+            changed = {k: v for k, v in values.items() if v != event[k]}
+            if changed:
+                event.write(changed)
+
+        # messages and mails on every model: those the client wrote, received
+        # or was notified of, those from the client's e-mail address, those on
+        # the client's records, and those that name the client in full
+        named = [name for name in names if len(name.split()) > 1]
+        message_domains = [
+            [("author_id", "in", partners.ids)],
+            [("partner_ids", "in", partners.ids)],
+            [("notification_ids.res_partner_id", "in", partners.ids)],
+            *on_records,
+            *([("email_from", "ilike", email)] for email in emails),
+            *([(f, "ilike", n)] for n in named for f in ("record_name", "subject")),
+            *([("body", "ilike", n)] for n in named),
+        ]
+        mails = env["mail.mail"].search(
+            self._olopiste_or(
+                [
+                    [("recipient_ids", "in", partners.ids)],
+                    *(
+                        [(f, "ilike", e)]
+                        for e in emails
+                        for f in ("email_to", "email_cc")
+                    ),
+                    *([("body_html", "ilike", n)] for n in named),
+                ]
+            )
+        )
+        mails.unlink()
+        env["mail.message"].search(self._olopiste_or(message_domains)).unlink()
+        # a tracked many2one keeps the display name of the client
+        env["mail.tracking.value"].search(
+            self._olopiste_or(
+                [
+                    [(f, "=ilike", n)]
+                    for n in names
+                    for f in ("old_value_char", "new_value_char")
+                ]
+            )
+        ).unlink()
+        env["mail.activity"].search(self._olopiste_or(on_res_records)).unlink()
+        env["ir.attachment"].search(self._olopiste_or(on_res_records)).unlink()
+        # followers of the client's records, and the client following any record
+        env["mail.followers"].search(
+            self._olopiste_or([[("partner_id", "in", partners.ids)], *on_res_records])
+        ).unlink()
+
+        # External IDs of imports: a hash of the name and birthdate (or the
+        # name itself) that could be brute-forced back to the person
+        prefixes = {
+            getattr(env[model], "_olopiste_import_prefix", "") for model in env.registry
+        } - {""}
+        records = [
+            ("res.partner", partners.ids),
+            ("olopiste.case", cases.ids),
+            ("olopiste.attendance", cases.attendance_ids.ids),
+            ("olopiste.referral", referrals.ids),
+            ("olopiste.assessment", assessments.ids),
+        ]
+        imported = [("module", "=", "__import__")]
+        if prefixes:
+            imported = self._olopiste_or(
+                [imported, *([("name", "=like", f"{p}\\_%")] for p in sorted(prefixes))]
+            )
+        env["ir.model.data"].search(
+            self._olopiste_or(
+                [
+                    [("model", "=", model), ("res_id", "in", ids), *imported]
+                    for model, ids in records
+                    if ids
+                ]
+            )
+        ).unlink()
+
+        # feedback answers stay for the figures, without the link to the
+        # person; only choice answers stay, free texts can identify
+        answers = env["survey.user_input"].search(
+            self._olopiste_or(
+                [
+                    [("partner_id", "in", partners.ids)],
+                    [("olopiste_case_id", "in", cases.ids)],
+                ]
+            )
+        )
+        answers.write({"partner_id": False, "email": False, "nickname": False})
+        answers.user_input_line_ids.filtered(
+            lambda line: line.answer_type not in (False, "suggestion")
+        ).unlink()
+
+        # what else Odoo's privacy lookup finds (users, channel memberships,
+        # bank accounts, any record with the client's e-mail...) is deleted
+        kept = self._olopiste_anonymise_kept_models
+        for model, found in references.items():
+            if model not in kept:
+                found.exists().unlink()
 
     @api.model
     def _cron_olopiste_anonymise(self):
@@ -241,7 +531,7 @@ class ResPartner(models.Model):
 
     def action_olopiste_anonymise(self):
         """Manager's button: anonymise this client now, if retention has passed."""
-        if not self.env.user.has_group("olopiste_case.group_olopiste_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise AccessError(
                 self.env._("Only project managers can anonymise clients.")
             )
@@ -259,21 +549,11 @@ class ResPartner(models.Model):
         due._olopiste_anonymise()
 
     def action_olopiste_access_request(self):
-        """Everything held about the client, as one document (GDPR art. 15)."""
-        if not self.env.user.has_group("olopiste_case.group_olopiste_manager"):
-            raise AccessError(
-                self.env._(
-                    "Only project managers can answer a client's access request."
-                )
-            )
-        for partner in self:
-            partner.message_post(
-                body=self.env._(
-                    "Access request answered by %(user)s: all data held about the client "
-                    "were printed.",
-                    user=self.env.user.name,
-                )
-            )
+        """Everything held about the client, as one document (GDPR art. 15);
+        printing it is logged on the client by the report itself."""
+        self.env[
+            "report.olopiste_case.report_access_request_document"
+        ]._check_access_request(self)
         return self.env.ref("olopiste_case.report_access_request").report_action(self)
 
     def action_open_olopiste_duplicate(self):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..const import GROUP_MANAGER
+
 CONTACT_FIELDS = (
     "name",
     "birthdate_date",
@@ -53,16 +55,36 @@ class ReportAccessRequestDocument(models.AbstractModel):
     _description = "Client Access Request Report"
 
     @api.model
-    def _get_report_values(self, docids, data=None):
-        if not self.env.user.has_group("olopiste_case.group_olopiste_manager"):
+    def _check_access_request(self, partners):
+        """Only a project manager who sees the client (one of their cases)
+        answers their access request; the report engine renders as
+        superuser, so this is checked as the user who asked."""
+        user = self.env.user
+        if not user.has_group(GROUP_MANAGER):
             raise AccessError(
                 self.env._(
                     "Only project managers can answer a client's access request."
                 )
             )
+        partners.with_user(user).check_access("read")
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
         # sudo: the answer must hold every case, message and referral about the
         # person, also those in projects or areas the manager does not see
         partners = self.env["res.partner"].sudo().browse(docids)
+        self._check_access_request(partners)
+        user = self.env.user
+        cases = partners.with_context(active_test=False).olopiste_case_ids
+        cases.with_user(user)._olopiste_log_read(CASE_FIELDS)
+        for partner in partners:
+            partner.message_post(
+                body=self.env._(
+                    "Access request answered by %(user)s: all data held about the "
+                    "client were printed.",
+                    user=user.name,
+                )
+            )
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",

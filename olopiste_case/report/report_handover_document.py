@@ -1,6 +1,9 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.exceptions import AccessError
+
+from ..const import SENSITIVE_GROUPS
 
 
 class ReportHandoverDocument(models.AbstractModel):
@@ -11,6 +14,15 @@ class ReportHandoverDocument(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        # the report engine renders as superuser (for /report/pdf and
+        # /report/html too): check and log as the user who asked for it
+        user = self.env.user
         referrals = self.env["olopiste.referral"].browse(docids)
+        if not user.has_group(SENSITIVE_GROUPS):
+            raise AccessError(
+                self.env._("Only case workers can print a handover summary.")
+            )
+        referrals.with_user(user).check_access("read")
         referrals._check_handover_shareable()
+        referrals.with_user(user)._olopiste_log_read(["handover_summary"])
         return {"doc_ids": docids, "doc_model": referrals._name, "docs": referrals}

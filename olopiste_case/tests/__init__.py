@@ -11,3 +11,4 @@ from . import test_ui
 from . import test_i18n
 from . import test_generator
 from . import test_import
+from . import test_channels

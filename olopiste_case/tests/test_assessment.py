@@ -72,7 +72,10 @@ class TestAssessment(OlopisteCase):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
                     assessment.with_user(user).read(["score_total"])
-        self.assertEqual(self.case.with_user(self.user_finance).capacity_change, False)
+        # the change is derived from the assessments: it is as protected
+        for user in (self.user_student, self.user_finance):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.case.with_user(user).read(["capacity_change"])
 
 
 @tagged("post_install", "-at_install")

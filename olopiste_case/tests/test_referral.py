@@ -129,10 +129,11 @@ class TestHandoverConsent(ReferralCase):
         self.referral.handover_summary = self.SUMMARY
         for user in (self.user_student, self.user_finance):
             with self.subTest(user=user.login):
+                # referrals are for case workers: no access at all
                 referral = self.referral.with_user(user)
-                self.assertEqual(referral.read(["state"])[0]["state"], "planned")
-                with self.assertRaises(AccessError):
-                    referral.read(["handover_summary"])
+                for fname in ("state", "handover_summary", "state_reason"):
+                    with self.assertRaises(AccessError):
+                        referral.read([fname])
                 with self.assertRaises(AccessError):
                     referral.write({"state_reason": "x"})
 
@@ -160,7 +161,7 @@ class TestHandoverConsent(ReferralCase):
         composer.save().action_send_mail()
         self.assertEqual(self.referral.state, "referred")
         self.assertTrue(self.referral.handover_sent_date)
-        self.assertTrue(self.referral._handover_link_valid())
+        self.assertTrue(self.referral._handover_link_valid(self.referral.access_token))
         self.assertTrue(
             any(
                 "Handover summary sent" in (body or "")
@@ -169,7 +170,8 @@ class TestHandoverConsent(ReferralCase):
         )
         old_token = self.referral.access_token
         self.case.with_user(self.user_worker).action_withdraw_handover_consent()
-        self.assertFalse(self.referral._handover_link_valid())
+        self.assertFalse(self.referral._handover_link_valid(old_token))
+        self.assertFalse(self.referral._handover_link_valid(self.referral.access_token))
         self.assertNotEqual(self.referral.access_token, old_token)
         self.assertIn("withdrew", self.case.message_ids[0].body)
         with self.assertRaisesRegex(UserError, "has not given consent"):

@@ -171,7 +171,7 @@ class TestReferralTours(HttpCase):
         )
         self.assertEqual(referral.state, "referred")
         self.assertTrue(referral.handover_sent_date)
-        self.assertTrue(referral._handover_link_valid())
+        self.assertTrue(referral._handover_link_valid(referral.access_token))
         self.assertTrue(
             any(
                 "Handover summary sent" in (b or "")

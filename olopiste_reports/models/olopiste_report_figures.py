@@ -9,6 +9,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from odoo.addons.olopiste_case.const import GROUP_FINANCE
+
 DAYS_PER_MONTH = Decimal("30.4375")  # 365.25 / 12
 FOLLOWON_STATES = ("started", "completed")
 WAGE_SUBSIDY_TYPE = "olopiste_case.followon_type_work_wage_subsidy"
@@ -63,7 +65,7 @@ class OlopisteReportFigures(models.AbstractModel):
         the project's own manager and team may compute them."""
         project.check_access("read")
         user = self.env.user
-        if user.has_group("olopiste_case.group_olopiste_finance"):
+        if user.has_group(GROUP_FINANCE):
             return
         if user == project.manager_id or user in project.user_ids:
             return

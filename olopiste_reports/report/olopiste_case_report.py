@@ -3,6 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.olopiste_case.const import GROUP_WORKER
 from odoo.addons.olopiste_case.models.olopiste_case import (
     CAPACITY_CHANGES,
     EXIT_SITUATIONS,
@@ -10,8 +11,6 @@ from odoo.addons.olopiste_case.models.olopiste_case import (
     LABOUR_STATUSES,
 )
 from odoo.addons.olopiste_case.models.olopiste_stage import STAGE_KINDS
-
-WORKER_GROUP = "olopiste_case.group_olopiste_worker"
 
 
 class OlopisteCaseReport(models.Model):
@@ -90,22 +89,22 @@ class OlopisteCaseReport(models.Model):
     case_count = fields.Integer(string="Cases", readonly=True, aggregator="sum")
     # special categories: counted where given, read by case workers and managers only
     disability_count = fields.Integer(
-        string="With Disabilities", readonly=True, groups=WORKER_GROUP
+        string="With Disabilities", readonly=True, groups=GROUP_WORKER
     )
     disability_answered = fields.Integer(
-        string="Answered on Disability", readonly=True, groups=WORKER_GROUP
+        string="Answered on Disability", readonly=True, groups=GROUP_WORKER
     )
     minority_count = fields.Integer(
-        string="Foreign Background or Minority", readonly=True, groups=WORKER_GROUP
+        string="Foreign Background or Minority", readonly=True, groups=GROUP_WORKER
     )
     minority_answered = fields.Integer(
-        string="Answered on Background", readonly=True, groups=WORKER_GROUP
+        string="Answered on Background", readonly=True, groups=GROUP_WORKER
     )
     homelessness_count = fields.Integer(
-        string="Homeless or in Housing Exclusion", readonly=True, groups=WORKER_GROUP
+        string="Homeless or in Housing Exclusion", readonly=True, groups=GROUP_WORKER
     )
     homelessness_answered = fields.Integer(
-        string="Answered on Housing", readonly=True, groups=WORKER_GROUP
+        string="Answered on Housing", readonly=True, groups=GROUP_WORKER
     )
 
     @property

@@ -3,6 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.olopiste_case.const import GROUP_WORKER
+
 ISSUES = [
     ("missing_funder_data", "Missing funder data"),
     ("exit_without_situation", "Exit without a situation on leaving"),
@@ -24,7 +26,8 @@ class OlopisteDataQuality(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     project_id = fields.Many2one("olopiste.project", readonly=True)
     user_id = fields.Many2one("res.users", string="Case Worker", readonly=True)
-    case_id = fields.Many2one("olopiste.case", readonly=True)
+    # the case's name is the client's: for those who work with the clients
+    case_id = fields.Many2one("olopiste.case", readonly=True, groups=GROUP_WORKER)
     reference = fields.Char(
         string="Case Number", readonly=True, help="Never the client's name."
     )

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-SENSITIVE_GROUP = "olopiste_case.group_olopiste_worker"
+from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS as SENSITIVE_GROUP
+
 LONG_TERM_MONTHS = 12
 
 

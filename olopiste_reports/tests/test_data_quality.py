@@ -1,5 +1,6 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.olopiste_case.tests.common import OlopisteCase
@@ -23,15 +24,18 @@ class TestDataQuality(OlopisteCase):
             .with_user(self.user_finance)
             .search([("project_id", "=", self.project.id)])
         )
+        # finance sees the case number, never the case (its name is the client's)
         by_case = {}
         for issue in issues:
-            by_case.setdefault(issue.case_id, set()).add(issue.issue)
+            by_case.setdefault(issue.reference, set()).add(issue.issue)
         self.assertEqual(
-            by_case[self.case],
+            by_case[self.case.code],
             {"missing_funder_data", "exit_without_situation", "followup_overdue"},
         )
-        self.assertEqual(by_case[self.case2], {"missing_funder_data"})
-        issue = issues.filtered(lambda i: i.case_id == self.case2)
+        self.assertEqual(by_case[self.case2.code], {"missing_funder_data"})
+        with self.assertRaises(AccessError):
+            issues.read(["case_id"])
+        issue = issues.sudo().filtered(lambda i: i.case_id == self.case2)
         self.assertEqual(issue.reference, self.case2.code)
         action = issue.action_open_record()
         self.assertEqual(

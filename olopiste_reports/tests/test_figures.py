@@ -12,7 +12,7 @@ from ..models.olopiste_report_figures import (
     round_half_up,
     split_largest_remainder,
 )
-from .common import AS_OF, ReportsCase
+from .common import AS_OF, CLIENTS, ENTRY, ReportsCase
 
 
 @tagged("post_install", "-at_install")
@@ -56,15 +56,51 @@ class TestDashboardFigures(ReportsCase):
         self.assertEqual(rows["registered"]["count"], 134)
         self.assertEqual(rows["took_part"]["count"], 120 + 6 * 50)
 
-    def test_anonymisation_leaves_the_figures_unchanged(self):
-        before = self._figures()
+    def _participants(self):
+        return self.env["olopiste.report.figures"]._participants(
+            self.ref_project, None, AS_OF, sensitive=True
+        )
+
+    def test_anonymisation_changes_only_the_erased_figures(self):
+        group = self.env["olopiste.target.group"].create({"name": "Young adults"})
+        self.ref_cases[:27].write({"target_group_ids": [Command.link(group.id)]})
+        self.ref_project.target_ids = [
+            Command.create(
+                {"kind": "target_group_share", "target_group_id": group.id, "value": 10}
+            )
+        ]
+        self.ref_cases[:10].write(
+            {"consent_sensitive_date": ENTRY, "disability": "yes"}
+        )
+        before, participants = self._figures(), self._participants()
         self.ref_project.retention_until = "2019-12-31"
         self.env["res.partner"]._cron_olopiste_anonymise()
         self.env.invalidate_all()
         clients = self.ref_cases.partner_id
         self.assertTrue(all(clients.mapped("olopiste_anonymised_date")))
         self.assertFalse(any(clients.mapped("birthdate_date")))
-        self.assertEqual(self._figures(), before)
+        after = self._figures()
+        # target groups and special-category answers (GDPR art. 9) are erased
+        # with the client's identity: the target-group share falls to 0 of the
+        # same 134 clients, and no participant has a disability answer any more
+        key = f"target_group_{group.id}"
+        self.assertEqual(
+            (before[key]["count"], before[key]["denominator"]), (27, CLIENTS)
+        )
+        self.assertEqual((after[key]["count"], after[key]["denominator"]), (0, CLIENTS))
+        del before[key], after[key]
+        # every other figure of the dashboard is the same
+        self.assertEqual(after, before)
+        self.assertEqual(sum(p["disability"] == "yes" for p in participants), 10)
+        erased = ("disability", "minority", "homelessness")
+        self.assertEqual(
+            [{k: v for k, v in p.items() if k not in erased} for p in participants],
+            [
+                {k: v for k, v in p.items() if k not in erased}
+                for p in self._participants()
+            ],
+        )
+        self.assertFalse(any(p[name] for p in self._participants() for name in erased))
 
     def test_feedback_survey_answers_are_counted(self):
         survey = self.env.ref("olopiste_case.survey_client_feedback")
