@@ -356,8 +356,9 @@ class OlopisteCase(models.Model):
     )
     client_gender = fields.Selection(related="partner_id.gender", string="Gender")
     # the summary of the next activity is free text about the client (e.g.
-    # the follow-up call); it is read past the activities' own access rules
-    activity_summary = fields.Char(groups=SENSITIVE_GROUPS)
+    # the follow-up call): read it as the user, within the activities' own
+    # access rules (which need the right to change the case), not as superuser
+    activity_summary = fields.Char(compute_sudo=False)
 
     # ------------------------------------------------------------------
     # defaults

@@ -150,6 +150,20 @@ class TestCaseSecurity(OlopisteCase):
                         {"partner_id": self.client2.id, "project_id": self.project.id}
                     )
 
+    def test_student_never_reads_the_next_activity_summary(self):
+        self.case.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Call about the rehabilitation",
+            user_id=self.user_worker.id,
+        )
+        self.assertEqual(
+            self.case.with_user(self.user_worker).activity_summary,
+            "Call about the rehabilitation",
+        )
+        self.env.invalidate_all()
+        values = self.case.with_user(self.user_student).read(["activity_summary"])
+        self.assertFalse(values[0]["activity_summary"])
+
     def test_student_sees_only_cases_of_activities_they_help_in(self):
         # not the other case of their area, which is in no activity of theirs
         self.assertEqual(self._visible(self.user_student), self.case)
