@@ -142,15 +142,14 @@ class CalendarEvent(models.Model):
         if not projects and not touched:
             return
         user = self.env.user
+        helps = (
+            self
+            and set(vals) <= HELPER_FIELDS
+            and all(user in event.olopiste_user_ids for event in events)
+        )
+        is_worker = user.has_group(GROUP_WORKER)
         for project in projects:
-            runs_it = user.has_group(GROUP_WORKER) and (
-                user == project.manager_id or user in project.user_ids
-            )
-            helps = (
-                self
-                and set(vals) <= HELPER_FIELDS
-                and all(user in event.olopiste_user_ids for event in events)
-            )
+            runs_it = is_worker and project._olopiste_is_member(user)
             if not (runs_it or helps):
                 raise AccessError(
                     self.env._(

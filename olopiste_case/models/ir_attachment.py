@@ -31,8 +31,7 @@ class IrAttachment(models.Model):
     @api.model
     def _olopiste_confidential_ids(self, ids):
         """The attachments among ``ids`` that belong to a chatter the user may
-        not read: a document whose messages need more than read access
-        (`_get_mail_message_access`, e.g. a client's case for a trainee)."""
+        not read (`mail.message._olopiste_closed_chatter_ids`)."""
         if self.env.su or not ids:
             return set()
         rows = self.env.execute_query(
@@ -45,21 +44,12 @@ class IrAttachment(models.Model):
         documents = defaultdict(lambda: defaultdict(set))
         for id_, res_model, res_id in rows:
             documents[res_model][res_id].add(id_)
-        hidden = set()
-        for res_model, attachments in documents.items():
-            Model = self.env.get(res_model)
-            if Model is None or not hasattr(Model, "_get_mail_message_access"):
-                continue
-            operation = Model._get_mail_message_access(list(attachments), "read")
-            if operation == "read":
-                continue
-            permitted = set(
-                Model.browse(attachments)
-                .with_context(active_test=False)
-                ._filtered_access(operation)
-                .ids
+        Message = self.env["mail.message"]
+        return {
+            attachment_id
+            for res_model, attachments in documents.items()
+            for res_id in Message._olopiste_closed_chatter_ids(
+                res_model, list(attachments)
             )
-            for res_id, attachment_ids in attachments.items():
-                if res_id not in permitted:
-                    hidden |= attachment_ids
-        return hidden
+            for attachment_id in attachments[res_id]
+        }

@@ -7,24 +7,29 @@ class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
-    def _find_allowed_model_wise(self, doc_model, doc_dict):
-        """Odoo's search of messages (``search_read``, ``/mail/thread/messages``)
-        checks only that the documents can be read, while ``read`` asks the
-        document model which right its messages need
-        (`_get_mail_message_access`): ask it here too, so that a confidential
-        chatter stays closed to those who may only read the record."""
-        allowed = super()._find_allowed_model_wise(doc_model, doc_dict)
-        Model = self.env[doc_model]
-        if not allowed or not hasattr(Model, "_get_mail_message_access"):
-            return allowed
-        operation = Model._get_mail_message_access(list(doc_dict), "read")
+    def _olopiste_closed_chatter_ids(self, doc_model, doc_ids):
+        """The documents among ``doc_ids`` whose chatter (messages and
+        attachments) the user may not read: their model asks more than read
+        access for it (`_get_mail_message_access`, e.g. a client's case for a
+        trainee) and the user lacks that right. Odoo asks the model in
+        ``read`` only; message and attachment searches use this."""
+        Model = self.env.get(doc_model)
+        if self.env.su or Model is None or not doc_ids:
+            return set()
+        if not hasattr(Model, "_get_mail_message_access"):
+            return set()
+        operation = Model._get_mail_message_access(list(doc_ids), "read")
         if operation == "read":
-            return allowed
-        permitted = (
-            Model.browse(doc_dict)
-            .with_context(active_test=False)
-            ._filtered_access(operation)
-        )
-        return allowed & {
-            message_id for doc_id in permitted.ids for message_id in doc_dict[doc_id]
+            return set()
+        documents = Model.browse(doc_ids).with_context(active_test=False)
+        return set(documents.ids) - set(documents._filtered_access(operation).ids)
+
+    @api.model
+    def _find_allowed_model_wise(self, doc_model, doc_dict):
+        # message search (search_read, /mail/thread/messages) checks only that
+        # the documents can be read: close the chatters that need more
+        allowed = super()._find_allowed_model_wise(doc_model, doc_dict)
+        closed = self._olopiste_closed_chatter_ids(doc_model, list(doc_dict))
+        return allowed - {
+            message_id for doc_id in closed for message_id in doc_dict[doc_id]
         }

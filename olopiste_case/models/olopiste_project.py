@@ -165,6 +165,11 @@ class OlopisteProject(models.Model):
                 due.filtered(lambda p, pr=project: pr in p.olopiste_case_ids.project_id)
             )
 
+    def _olopiste_is_member(self, user):
+        """Whether ``user`` manages this project or is in its team."""
+        self.ensure_one()
+        return user == self.manager_id or user in self.user_ids
+
     def action_anonymise_due(self):
         """Anonymise now the clients of these projects that are past retention."""
         # irreversible, done as superuser: only the projects' own managers

@@ -265,7 +265,6 @@ class ResPartner(models.Model):
     @api.model
     def _olopiste_or(self, domains):
         """One domain matching any of `domains` (none: matching nothing)."""
-
         return expression.OR([domain for domain in domains if domain])
 
     @api.model
@@ -357,7 +356,6 @@ class ResPartner(models.Model):
     def _olopiste_replace_name(self, text, name, label):
         """`text` with every occurrence of `name` (also HTML-escaped, in any
         case and spacing) replaced by `label`."""
-
         if not (text and name):
             return text
         for form in {name, str(escape(name))}:

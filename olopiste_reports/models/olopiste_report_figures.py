@@ -67,7 +67,7 @@ class OlopisteReportFigures(models.AbstractModel):
         user = self.env.user
         if user.has_group(GROUP_FINANCE):
             return
-        if user == project.manager_id or user in project.user_ids:
+        if project._olopiste_is_member(user):
             return
         raise AccessError(
             self.env._(
