@@ -4,7 +4,7 @@
     "name": "Olopiste: Client Cases",
     "summary": "Employment-support projects funded by the European Social Fund: "
     "projects, client cases, activities and follow-on paths",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Olopiste",
     "website": "https://github.com/olopiste/olopiste",
     "author": "Olopiste contributors",

@@ -4,7 +4,7 @@
     "name": "Olopiste: Funder Reports",
     "summary": "Targets dashboard, ESF+ participant indicators, hours and costs "
     "with a flat rate, exported to XLSX for the funder",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Olopiste",
     "website": "https://github.com/olopiste/olopiste",
     "author": "Olopiste contributors",

@@ -5,6 +5,7 @@ from . import mail_message
 from . import ir_attachment
 from . import olopiste_stage
 from . import olopiste_target_group
+from . import olopiste_municipality
 from . import olopiste_project
 from . import olopiste_project_target
 from . import olopiste_area

@@ -7,17 +7,25 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..const import SENSITIVE_GROUPS
 
-SENSITIVE_ANSWERS = [
+# special categories of personal data (GDPR art. 9 and art. 10): recorded
+# only with the client's consent, never read by trainees or finance
+SENSITIVE_FIELDS = (
+    "disability",
+    "minority",
+    "criminal_background",
+)
+# ordinary personal data the funder's indicators count
+PERSONAL_ANSWER_FIELDS = ("nationality", "foreign_background", "homelessness")
+ANSWERS = [
     ("yes", "Yes"),
     ("no", "No"),
     ("declined", "Does not want to answer"),
 ]
-SENSITIVE_FIELDS = (
-    "disability",
-    "minority",
-    "homelessness",
-    "criminal_background",
-)
+NATIONALITIES = [
+    ("eu", "EU citizen (incl. Finnish)"),
+    ("third_country", "Third-country national"),
+    ("stateless", "Stateless"),
+]
 FOLLOWUP_MONTHS = 6
 LABOUR_STATUSES = [
     ("unemployed", "Unemployed"),
@@ -171,11 +179,13 @@ class OlopisteCase(models.Model):
         selection=LABOUR_STATUSES,
         string="Labour-Market Status at Entry",
         help="Exactly one status per participant, as the funder's indicators count "
-        "them. Long-term unemployed: 12 months or more.",
+        "them. Whether an unemployed person counts as long-term unemployed follows "
+        "the project's rule and the months below.",
     )
     unemployment_months = fields.Integer(
         string="Unemployed for (months)",
-        help="Length of the current unemployment at entry.",
+        help="Length of the current unemployment at entry, in whole months. The "
+        "project's long-term unemployment rule reads it.",
     )
     education_level = fields.Selection(
         selection=[
@@ -186,19 +196,35 @@ class OlopisteCase(models.Model):
         help="Highest certified education completed before entry.",
     )
 
-    # special categories of personal data (GDPR art. 9): never for trainees or finance
-    disability = fields.Selection(SENSITIVE_ANSWERS, groups=SENSITIVE_GROUPS)
-    minority = fields.Selection(
-        SENSITIVE_ANSWERS,
-        string="Foreign Background or Minority",
-        groups=SENSITIVE_GROUPS,
+    # ordinary personal data for the funder's indicators (EECO13, EECO14, EECO16)
+    nationality = fields.Selection(
+        NATIONALITIES,
+        string="Citizenship",
+        help="At entry. A person with several citizenships of which one is of an EU "
+        "country is an EU citizen.",
+    )
+    foreign_background = fields.Selection(
+        ANSWERS,
+        help="At entry: the person, or both of their parents, born outside Finland, "
+        "or a citizen of another country. Ordinary personal data, not a special "
+        "category.",
     )
     homelessness = fields.Selection(
-        SENSITIVE_ANSWERS,
+        ANSWERS,
         string="Homelessness or Housing Exclusion",
-        groups=SENSITIVE_GROUPS,
+        help="At entry. Ordinary personal data: no consent to sensitive data needed.",
     )
-    criminal_background = fields.Selection(SENSITIVE_ANSWERS, groups=SENSITIVE_GROUPS)
+
+    # special categories of personal data (GDPR art. 9): never for trainees or finance
+    disability = fields.Selection(ANSWERS, groups=SENSITIVE_GROUPS)
+    minority = fields.Selection(
+        ANSWERS,
+        string="Minority (incl. Roma)",
+        groups=SENSITIVE_GROUPS,
+        help="Belongs to an ethnic or national minority (special category: ethnic "
+        "origin). Foreign background is asked separately.",
+    )
+    criminal_background = fields.Selection(ANSWERS, groups=SENSITIVE_GROUPS)
     note = fields.Html(string="Notes", groups=SENSITIVE_GROUPS)
 
     # consents
@@ -355,6 +381,9 @@ class OlopisteCase(models.Model):
         "anonymised, so that reports give the same figures.",
     )
     client_gender = fields.Selection(related="partner_id.gender", string="Gender")
+    client_municipality_id = fields.Many2one(
+        related="partner_id.olopiste_municipality_id", readonly=False
+    )
     # the summary of the next activity is free text about the client (e.g.
     # the follow-up call): read it as the user, within the activities' own
     # access rules (which need the right to change the case), not as superuser

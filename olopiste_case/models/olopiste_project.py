@@ -1,7 +1,29 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+COST_MODELS = [
+    (
+        "indirect_flat_rate",
+        "Actual costs + flat rate of direct staff costs for indirect costs",
+    ),
+    ("all_other_flat_rate", "Direct staff costs + flat rate for all other costs"),
+    ("actual", "Actual costs only"),
+]
+# the programme's cost model and flat rate (%), proposed when it is chosen:
+# ESF 2014–2020 in Finland: 17 % of staff costs for indirect costs; ESF+
+# 2021–2027: 40 % of staff costs for all other costs (CPR 2021/1060 art. 56)
+PROGRAMME_COST_MODELS = {
+    "esf_2014": ("indirect_flat_rate", 17.0),
+    "esf_plus_2021": ("all_other_flat_rate", 40.0),
+}
+LONG_TERM_RULES = [
+    ("esf", "ESF+: more than 6 months under 25, more than 12 months from 25"),
+    ("ilo", "ILO: 12 months or more"),
+]
+# the cost model is fixed for the project's life (the funding decision's)
+COST_MODEL_FIELDS = ("cost_model", "flat_rate")
 
 
 class OlopisteProject(models.Model):
@@ -60,12 +82,52 @@ class OlopisteProject(models.Model):
         domain="[('share', '=', False)]",
     )
     description = fields.Html()
+    cost_model = fields.Selection(
+        COST_MODELS,
+        compute="_compute_cost_model",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        help="How the eligible costs are computed, as the funding decision says; "
+        "fixed for the project's life. Actual costs + flat rate for indirect "
+        "costs (ESF 2014–2020: 17 %): direct staff costs + other direct costs + "
+        "the flat rate of staff costs. Flat rate for all other costs (ESF+ "
+        "2021–2027: 40 %): direct staff costs + the flat rate; other direct costs "
+        "are not claimable. Actual costs only: staff + other direct costs.",
+    )
     flat_rate = fields.Float(
         string="Flat Rate (%)",
         digits=(5, 2),
-        help="Flat-rate share applied to direct staff costs: 17 % for ESF 2014–2020 "
-        "indirect costs, 40 % of staff costs for all other costs in most "
-        "ESF+ 2021–2027 projects. Fixed for the project's life.",
+        compute="_compute_cost_model",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Percentage of direct staff costs the cost model adds. Fixed for the "
+        "project's life.",
+    )
+    long_term_rule = fields.Selection(
+        LONG_TERM_RULES,
+        string="Long-Term Unemployment Rule",
+        required=True,
+        default="esf",
+        help="When an unemployed participant counts as long-term unemployed "
+        "(EECO03): by the ESF+ guidance, more than 6 months of unemployment under "
+        "25 and more than 12 months from 25; by the ILO definition used in "
+        "national reports, 12 months or more at any age.",
+    )
+    followup_months_min = fields.Integer(
+        string="Follow-up Window From (months)",
+        default=5,
+        help="A six-month follow-up counts in the results (EECR05, EECR06) only "
+        "when it was recorded this many months after the exit or later…",
+    )
+    followup_months_max = fields.Integer(
+        string="Follow-up Window To (months)",
+        default=7,
+        help="…and at most this many months after the exit.",
     )
     retention_until = fields.Date(
         string="Keep Personal Data Until",
@@ -130,6 +192,12 @@ class OlopisteProject(models.Model):
             "The flat rate is a percentage between 0 and 100.",
         ),
         (
+            "followup_window_check",
+            "CHECK(followup_months_min >= 0 "
+            "AND followup_months_max >= followup_months_min)",
+            "The follow-up window cannot end before it starts.",
+        ),
+        (
             "hours_per_day_check",
             "CHECK(hours_per_day > 0 AND hours_per_day <= 24)",
             "A person-day is more than 0 and at most 24 hours.",
@@ -140,6 +208,50 @@ class OlopisteProject(models.Model):
             "The capacity change threshold is more than 0 and at most 10 points.",
         ),
     ]
+
+    @api.depends("programme")
+    def _compute_cost_model(self):
+        today = fields.Date.context_today(self)
+        for project in self:
+            if project._origin.cost_model and project._has_started(today):
+                continue  # fixed for the project's life
+            model, rate = PROGRAMME_COST_MODELS.get(project.programme, ("actual", 0.0))
+            project.cost_model = model
+            project.flat_rate = rate
+
+    def write(self, vals):
+        changing = [name for name in COST_MODEL_FIELDS if name in vals]
+        if changing and not self.env.is_superuser():
+            self.check_access("write")
+            self._check_cost_model_open(vals)
+        return super().write(vals)
+
+    def _has_started(self, today):
+        self.ensure_one()
+        return bool(self._origin.date_start and self._origin.date_start <= today)
+
+    def _check_cost_model_open(self, vals):
+        """The cost model is the funding decision's: once the project has
+        started it is not changed (an administrator corrects a wrong entry)."""
+        if self.env.user.has_group("base.group_system"):
+            return
+        today = fields.Date.context_today(self)
+        for project in self:
+            started = project._has_started(today)
+            changed = any(
+                name in vals and vals[name] != project[name]
+                for name in COST_MODEL_FIELDS
+            )
+            if started and changed:
+                raise UserError(
+                    self.env._(
+                        "The cost model of %(project)s is fixed for the project's "
+                        "life: the project started on %(date)s. Ask an administrator "
+                        "to correct a wrong entry.",
+                        project=project.display_name,
+                        date=project.date_start,
+                    )
+                )
 
     @api.constrains("retention_until", "date_end")
     def _check_retention_after_end(self):

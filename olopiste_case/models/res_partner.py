@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 from ..const import GROUP_MANAGER
+from .olopiste_case import PERSONAL_ANSWER_FIELDS, SENSITIVE_FIELDS
 
 
 class ResPartner(models.Model):
@@ -42,6 +43,12 @@ class ResPartner(models.Model):
     )
     olopiste_attendance_hours = fields.Float(
         string="Participation Hours", compute="_compute_olopiste_case_count"
+    )
+    olopiste_municipality_id = fields.Many2one(
+        comodel_name="olopiste.municipality",
+        string="Municipality of Residence",
+        help="Where the client lives: its degree of urbanisation decides the "
+        "funder's rural-areas indicator (EECO17).",
     )
     olopiste_anonymised_date = fields.Date(
         string="Anonymised On",
@@ -209,15 +216,13 @@ class ResPartner(models.Model):
                 }
             )
         partners.write(self._olopiste_identifying_values())
-        # special categories (art. 9 and 10) and target groups are erased:
-        # reports count them only while the client is identified
+        # special categories (art. 9 and 10), the other answers the funder's
+        # indicators count and target groups are erased: reports count them
+        # only while the client is identified
         cases.write(
             {
                 "note": False,
-                "disability": False,
-                "minority": False,
-                "homelessness": False,
-                "criminal_background": False,
+                **dict.fromkeys(SENSITIVE_FIELDS + PERSONAL_ANSWER_FIELDS, False),
                 "target_group_ids": [fields.Command.clear()],
             }
         )
@@ -241,6 +246,7 @@ class ResPartner(models.Model):
             "street2": False,
             "zip": False,
             "city": False,
+            "olopiste_municipality_id": False,
             "comment": False,
             "function": False,
             "website": False,

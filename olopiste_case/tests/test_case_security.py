@@ -5,7 +5,7 @@ from odoo.tests import tagged
 
 from .common import OlopisteCase
 
-SENSITIVE = ("disability", "minority", "homelessness", "criminal_background", "note")
+SENSITIVE = ("disability", "minority", "criminal_background", "note")
 
 
 @tagged("post_install", "-at_install")
@@ -73,8 +73,8 @@ class TestCaseSecurity(OlopisteCase):
         values = case.read(list(SENSITIVE))[0]
         self.assertEqual(values["disability"], "yes")
         self.assertIn("Confidential", values["note"])
-        case.write({"homelessness": "no", "stage_id": self.stages["mapping"].id})
-        self.assertEqual(self.case.homelessness, "no")
+        case.write({"disability": "declined", "stage_id": self.stages["mapping"].id})
+        self.assertEqual(self.case.disability, "declined")
         self.assertIn("Chatter about the client", case.message_ids.mapped("body")[0])
 
     def test_worker_cannot_delete_cases(self):

@@ -59,7 +59,6 @@ GROUPS = {
 SENSITIVE_CASE_FIELDS = (
     "disability",
     "minority",
-    "homelessness",
     "criminal_background",
     "note",
     "target_group_ids",
@@ -316,7 +315,7 @@ user's own partner); the other channels are HTTP routes: the mail controllers
 (`/mail/thread/messages`, `/mail/thread/data`), `/web/content`, the report
 routes `/report/html|pdf/<report>/<id>`, the export routes
 `/web/export/csv|xlsx`, the handover page and its portal chatter. Sensitive
-fields are, each on its own: `disability`, `minority`, `homelessness`,
+fields are, each on its own: `disability`, `minority`,
 `criminal_background`, `note`, `target_group_ids`, `capacity_change`.
 Roles: `student` trainee helping in activity E1; `worker` in area A of
 project P; `manager` of P; `manager2` of another project only; `finance`;

@@ -558,7 +558,7 @@ class TestAudit(OlopisteCase):
             ),
             "read_group": lambda: Case.read_group(domain, ["minority"], ["minority"]),
             "web_read_group": lambda: Case.web_read_group(
-                domain, ["homelessness"], ["homelessness"]
+                domain, ["disability"], ["disability"]
             ),
             "export_data": lambda: (
                 Case.with_user(self.user_manager)
@@ -576,7 +576,7 @@ class TestAudit(OlopisteCase):
                 self.assertEqual(entries[0].operation, "read")
         self.assertEqual(
             Log.search([("res_id", "=", self.case.id)]).mapped("field_names"),
-            ["note", "homelessness", "minority", "criminal_background", "disability"],
+            ["note", "disability", "minority", "criminal_background", "disability"],
         )
 
     def test_handover_report_render_is_logged(self):

@@ -3,9 +3,16 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS
+
+from ..models.olopiste_report_figures import GENDER_COLUMNS
+from ..tools.suppression import PRIMARY, SECONDARY, SuppressionTable
+
 SHEET_NAME_MAX = 31
 COVER_WIDTHS = (34, 90)
 SUPPRESSED_PERCENT = "–"
+# a cell hidden because a small count could be worked out from it
+SUPPRESSED_DERIVABLE = ".."
 
 
 class OlopisteExportXlsx(models.AbstractModel):
@@ -98,18 +105,22 @@ class OlopisteExportXlsx(models.AbstractModel):
                 ),
             ),
             (self.env._("Run by"), self.env.user.name),
-            (
-                self.env._("Leaves the organisation"),
-                self.env._(
-                    "Yes: counts from 1 to %(below)s are shown as “<%(threshold)s”, "
-                    "and so are the percentages computed from them.",
-                    below=max(project.suppression_threshold - 1, 0),
-                    threshold=project.suppression_threshold,
-                )
-                if wizard.leaves_organisation
-                else self.env._("No: every count is shown (internal use only)."),
-            ),
+            (self.env._("Recipient"), self._recipient_text(wizard)),
         ]
+        if self._counts_participants:
+            bases = dict(
+                wizard._fields["period_basis"]._description_selection(self.env)
+            )
+            rows.append(
+                (
+                    self.env._("Participants counted"),
+                    self.env._(
+                        "%(basis)s. %(explanation)s",
+                        basis=bases[wizard.period_basis],
+                        explanation=self._basis_text(wizard),
+                    ),
+                )
+            )
         for row, (label, value) in enumerate(rows, start=2):
             sheet.write(row, 0, label, formats["bold"])
             sheet.write(row, 1, value, formats["wrap"])
@@ -122,6 +133,45 @@ class OlopisteExportXlsx(models.AbstractModel):
             sheet.write(row, 0, term, formats["bold"])
             sheet.write(row, 1, definition, formats["wrap"])
         return sheet
+
+    # the export counts participants by the wizard's period basis
+    _counts_participants = False
+
+    def _recipient_text(self, wizard):
+        threshold = wizard.project_id.suppression_threshold
+        small = self.env._(
+            "counts from 1 to %(below)s are shown as “<%(threshold)s”, and every "
+            "cell from which one could be worked out (totals, complements, "
+            "percentages) as “%(derivable)s”",
+            below=max(threshold - 1, 0),
+            threshold=threshold,
+            derivable=SUPPRESSED_DERIVABLE,
+        )
+        if wizard.recipient == "funder":
+            return self.env._(
+                "The funder: pseudonymised figures without suppression, except "
+                "special-category figures, which are aggregates only: %(small)s.",
+                small=small,
+            )
+        if wizard.recipient == "other":
+            return self.env._(
+                "Outside the organisation: aggregates only; %(small)s.", small=small
+            )
+        return self.env._(
+            "Stays in the organisation: every count is shown (internal use only)."
+        )
+
+    def _basis_text(self, wizard):
+        if wizard.period_basis == "entered":
+            return self.env._(
+                "Participants whose first entry to the project falls in the period "
+                "(successive periods add up)."
+            )
+        if wizard.period_basis == "left":
+            return self.env._("Participants whose last case ended in the period.")
+        return self.env._(
+            "Every participant who entered the project by the end of the period."
+        )
 
     def _common_definitions(self, wizard):
         return [
@@ -146,22 +196,51 @@ class OlopisteExportXlsx(models.AbstractModel):
     # ------------------------------------------------------------------
     # suppression of small counts
 
-    def _is_suppressed(self, wizard, count):
+    def _suppresses(self, wizard, special=False):
+        """Whether small counts are hidden. The one rule: special-category
+        figures in every export that leaves the organisation or is made by
+        someone who may not read them; other figures in exports for anyone
+        outside the organisation but the funder, who receives pseudonymised
+        individual data anyway."""
+        if special:
+            return wizard.leaves_organisation or not self.env.user.has_group(
+                SENSITIVE_GROUPS
+            )
+        return wizard.recipient == "other"
+
+    def _is_suppressed(self, wizard, count, special=False):
         threshold = wizard.project_id.suppression_threshold
         return bool(
-            wizard.leaves_organisation
+            self._suppresses(wizard, special)
             and isinstance(count, int)
             and 0 < count < threshold
         )
 
-    def _count(self, wizard, count):
-        """The count, or “<N” when it is small and the export leaves the house."""
-        if self._is_suppressed(wizard, count):
+    def _suppression_table(self, wizard):
+        return SuppressionTable(wizard.project_id.suppression_threshold)
+
+    def _shown(self, wizard, count, state):
+        """The count as shown: itself, “<N” or “..” (see `SuppressionTable`)."""
+        if state == PRIMARY:
             return f"<{wizard.project_id.suppression_threshold}"
+        if state == SECONDARY:
+            return SUPPRESSED_DERIVABLE
         return count
 
-    def _write_count(self, sheet, row, col, wizard, count, formats):
-        value = self._count(wizard, count)
+    def _count(self, wizard, count, special=False):
+        """The count, or “<N” when it is small and is suppressed."""
+        return self._shown(
+            wizard,
+            count,
+            PRIMARY if self._is_suppressed(wizard, count, special) else None,
+        )
+
+    def _write_count(self, sheet, row, col, wizard, count, formats, state=False):
+        value = (
+            self._count(wizard, count)
+            if state is False
+            else self._shown(wizard, count, state)
+        )
         if value is None:
             sheet.write_blank(row, col, None)
         elif isinstance(value, str):
@@ -169,11 +248,108 @@ class OlopisteExportXlsx(models.AbstractModel):
         else:
             sheet.write_number(row, col, value, formats["integer"])
 
-    def _write_percent(self, sheet, row, col, wizard, percent, counts, formats):
+    def _write_percent(
+        self, sheet, row, col, wizard, percent, counts, formats, hidden=False
+    ):
         """The percentage, unless one of the counts it comes from is suppressed."""
         if percent is None:
             sheet.write_blank(row, col, None)
-        elif any(self._is_suppressed(wizard, c) for c in counts):
+        elif hidden or any(self._is_suppressed(wizard, c) for c in counts):
             sheet.write_string(row, col, SUPPRESSED_PERCENT, formats["suppressed"])
         else:
             sheet.write_number(row, col, percent, formats["percent"])
+
+    # ------------------------------------------------------------------
+    # the ESF+ indicators by gender, as an aggregate table
+
+    def _indicator_definitions(self, wizard):
+        """(code, rule) of each indicator, for the cover sheet."""
+        figures = self.env["olopiste.report.figures"]
+        return [
+            (f"{code} {label}", rule)
+            for code, label, _special, rule in figures._indicators(wizard.project_id)
+        ]
+
+    def _indicator_cells(self, wizard, table):
+        """The table's cells and the relations between them, for suppression:
+        every row is the sum of its genders; EECO01 of EECO02, EECO04 and
+        EECO05; the participants of EECO01 and of the education levels and
+        their “not known”. The “not known” counts are always shown."""
+        figures = self.env["olopiste.report.figures"]
+        special = {
+            code for code, _l, is_special, _r in figures._indicators() if is_special
+        }
+        cells = self._suppression_table(wizard)
+        for key, columns in table.items():
+            protect = self._suppresses(wizard, special=key in special)
+            for column in GENDER_COLUMNS:
+                cells.cell((key, column), columns[column], protect=protect)
+            cells.cell((key, "unknown"), columns["unknown"], protect=False)
+            cells.total((key, "total"), [(key, g) for g in GENDER_COLUMNS[1:]])
+        for column in GENDER_COLUMNS:
+            cells.total(
+                ("EECO01", column),
+                [("EECO02", column), ("EECO04", column), ("EECO05", column)],
+            )
+        cells.total(
+            ("participants", "total"), [("EECO01", "total"), ("EECO01", "unknown")]
+        )
+        cells.total(
+            ("participants", "total"),
+            [
+                ("EECO09", "total"),
+                ("EECO10", "total"),
+                ("EECO11", "total"),
+                ("EECO09", "unknown"),
+            ],
+        )
+        return cells
+
+    def _write_indicator_sheet(self, workbook, wizard, formats, people):
+        """The 23 indicators as total and by gender, with “not known”."""
+        figures = self.env["olopiste.report.figures"]
+        project = wizard.project_id
+        table = figures._indicator_table(project, people)
+        hidden = self._indicator_cells(wizard, table).suppressed()
+        sheet = self._sheet(
+            workbook, self.env._("ESF+ indicators"), (10, 48, 10, 10, 10, 12, 12, 12)
+        )
+        sheet.write_row(
+            0,
+            0,
+            [
+                self.env._("Code"),
+                self.env._("Indicator"),
+                self.env._("Total"),
+                self.env._("Women"),
+                self.env._("Men"),
+                self.env._("Non-binary"),
+                self.env._("Gender not stated"),
+                self.env._("Not known"),
+            ],
+            formats["header"],
+        )
+        sheet.freeze_panes(1, 2)
+        rows = [
+            ("", self.env._("Participants counted"), "participants"),
+            *((code, label, code) for code, label, *_r in figures._indicators()),
+        ]
+        rows.insert(
+            18, ("", self.env._("Of whom left in the period (results)"), "left")
+        )
+        for line, (code, label, key) in enumerate(rows, start=1):
+            sheet.write(line, 0, code, formats["bold"])
+            sheet.write(line, 1, label, formats["wrap"])
+            for col, column in enumerate(GENDER_COLUMNS, start=2):
+                self._write_count(
+                    sheet,
+                    line,
+                    col,
+                    wizard,
+                    table[key][column],
+                    formats,
+                    state=hidden.get((key, column)),
+                )
+            if key not in ("participants", "left"):
+                sheet.write_number(line, 7, table[key]["unknown"], formats["integer"])
+        return sheet

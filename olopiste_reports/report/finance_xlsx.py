@@ -33,19 +33,8 @@ class FinanceXlsx(models.AbstractModel):
                 ),
             ),
             (
-                self.env._("Flat rate"),
-                self.env._(
-                    "%(rate)s %% of the direct staff costs, rounded half up to the "
-                    "cent. Under a flat rate that covers all other costs (ESF+ 40 "
-                    "%%), leave other direct costs uncategorised.",
-                    rate=project.flat_rate,
-                ),
-            ),
-            (
-                self.env._("Total eligible costs"),
-                self.env._(
-                    "Direct staff costs + other direct costs + the flat-rate share."
-                ),
+                self.env._("Cost model"),
+                self._cost_model_definition(project),
             ),
             (
                 self.env._("Financing split"),
@@ -66,6 +55,33 @@ class FinanceXlsx(models.AbstractModel):
                 ),
             ),
         ]
+
+    def _cost_model_definition(self, project):
+        """The project's cost model, its base and its rule (FUNDER.md §4)."""
+        models_ = dict(project._fields["cost_model"]._description_selection(self.env))
+        name = models_.get(project.cost_model, "")
+        if project.cost_model == "indirect_flat_rate":
+            rule = self.env._(
+                "Total eligible costs = direct staff costs + other direct costs + "
+                "%(rate)s %% of the direct staff costs for indirect costs, rounded "
+                "half up to the cent (ESF 2014–2020: 17 %%; FUNDER.md §4).",
+                rate=project.flat_rate,
+            )
+        elif project.cost_model == "all_other_flat_rate":
+            rule = self.env._(
+                "Total eligible costs = direct staff costs + %(rate)s %% of them for "
+                "all other costs, rounded half up to the cent (ESF+ 2021–2027: 40 "
+                "%%; CPR 2021/1060 art. 56, FUNDER.md §4). Other direct costs on "
+                "the analytic account are covered by the flat rate: they are "
+                "shown as not claimable and not added.",
+                rate=project.flat_rate,
+            )
+        else:
+            rule = self.env._(
+                "Total eligible costs = direct staff costs + other direct costs, "
+                "as paid (FUNDER.md §4)."
+            )
+        return f"{name}. {rule}"
 
     def _write_sheets(self, workbook, wizard, formats):
         project = wizard.project_id
@@ -97,17 +113,28 @@ class FinanceXlsx(models.AbstractModel):
             sheet.write(line, 0, subtotal_label, formats["bold"])
             sheet.write_number(line, 2, float(subtotal), money_bold)
             line += 1
-        sheet.write(
-            line,
-            0,
-            self.env._(
-                "Flat rate %(rate)s %% of direct staff costs",
-                rate=project.flat_rate,
-            ),
-            formats["bold"],
-        )
-        sheet.write_number(line, 2, float(finance["flat"]), money_bold)
-        line += 1
+        if finance["other_not_claimable"]:
+            sheet.write(
+                line,
+                0,
+                self.env._(
+                    "Other direct costs not claimable (covered by the flat rate)"
+                ),
+            )
+            sheet.write_number(line, 2, -float(finance["other_not_claimable"]), money)
+            line += 1
+        if project.cost_model != "actual":
+            sheet.write(
+                line,
+                0,
+                self.env._(
+                    "Flat rate %(rate)s %% of direct staff costs",
+                    rate=project.flat_rate,
+                ),
+                formats["bold"],
+            )
+            sheet.write_number(line, 2, float(finance["flat"]), money_bold)
+            line += 1
         sheet.write(line, 0, self.env._("Total eligible costs"), formats["bold"])
         sheet.write_number(line, 2, float(finance["total"]), money_bold)
         total_line = line

@@ -11,6 +11,7 @@ class FunderSummaryXlsx(models.AbstractModel):
     _name = "report.olopiste_reports.funder_summary_xlsx"
     _inherit = "report.olopiste_reports.export_xlsx"
     _description = "Funder Summary XLSX"
+    _counts_participants = True
 
     def _title(self):
         return self.env._("Funder summary")
@@ -66,11 +67,49 @@ class FunderSummaryXlsx(models.AbstractModel):
                     "anonymous participants counted in the project's activities."
                 ),
             ),
+            (
+                self.env._("Clients and participants"),
+                self.env._(
+                    "The targets sheet counts clients with a case open at some time "
+                    "in the period; the ESF+ indicators sheet counts participants "
+                    "as stated under “Participants counted”."
+                ),
+            ),
+            *self._indicator_definitions(wizard),
         ]
+
+    def _summary_cells(self, wizard, rows):
+        """The counts and denominators of the summary and the relations
+        between them: a denominator of clients is the clients' count; the
+        parts of a breakdown (follow-on categories, the three self-assessment
+        results, the answers to one question) add up to their denominator."""
+        cells = self._suppression_table(wizard)
+        groups = {}
+        for row in rows:
+            key = row["key"]
+            special = key.startswith("target_group_")
+            protect = self._suppresses(wizard, special=special)
+            if not row["unit"] and row["count"] is not None:
+                cells.cell(("count", key), row["count"], protect=protect)
+            if row["denominator"] is not None:
+                cells.cell(("den", key), row["denominator"], protect=protect)
+                if row.get("denominator_key"):
+                    cells.same(("den", key), ("count", row["denominator_key"]))
+            if row.get("part_of"):
+                groups.setdefault(row["part_of"], []).append(key)
+        cells.same(("count", "registered"), ("count", "clients"))
+        for group, keys in groups.items():
+            for key in keys[1:]:
+                cells.same(("den", keys[0]), ("den", key))
+            cells.total(("den", keys[0]), [("count", key) for key in keys])
+            if group == "followon":
+                cells.same(("den", keys[0]), ("count", "followon"))
+        return cells
 
     def _write_sheets(self, workbook, wizard, formats):
         figures = self.env["olopiste.report.figures"]
         rows = figures._dashboard(wizard.project_id, wizard.date_to, wizard.date_from)
+        hidden = self._summary_cells(wizard, rows).suppressed()
         sheet = self._sheet(workbook, self.env._("Funder summary"), COLUMN_WIDTHS)
         sheet.write_row(
             0,
@@ -92,8 +131,12 @@ class FunderSummaryXlsx(models.AbstractModel):
             sheet.write(line, 0, label)
             is_count = not row["unit"]
             basis = row.get("basis")
+            count_state = hidden.get(("count", row["key"]))
+            den_state = hidden.get(("den", row["key"]))
             if is_count:
-                self._write_count(sheet, line, 1, wizard, row["count"], formats)
+                self._write_count(
+                    sheet, line, 1, wizard, row["count"], formats, state=count_state
+                )
             elif basis is not None and self._is_suppressed(wizard, basis):
                 sheet.write_string(
                     line, 1, self._count(wizard, basis), formats["suppressed"]
@@ -109,16 +152,20 @@ class FunderSummaryXlsx(models.AbstractModel):
                 )
             sheet.write(line, 2, row["unit"])
             if row["denominator"] is not None:
-                self._write_count(sheet, line, 3, wizard, row["denominator"], formats)
+                self._write_count(
+                    sheet, line, 3, wizard, row["denominator"], formats, state=den_state
+                )
                 sheet.write(line, 4, row["denominator_label"])
+            suppressed = bool(count_state or den_state)
             self._write_percent(
                 sheet,
                 line,
                 5,
                 wizard,
                 row["percent"],
-                (row["count"], row["denominator"]),
+                (),
                 formats,
+                hidden=suppressed,
             )
             if row["target"] is not None:
                 sheet.write_number(
@@ -129,17 +176,19 @@ class FunderSummaryXlsx(models.AbstractModel):
                     if row["target_is_percent"]
                     else formats["integer"],
                 )
-            suppressed = any(
-                self._is_suppressed(wizard, c)
-                for c in (row["count"], row["denominator"])
-            )
             sheet.write(
                 line,
                 7,
                 figures._describe(
                     row,
-                    count=self._count(wizard, row["count"]) if is_count else None,
-                    denominator=self._count(wizard, row["denominator"]),
+                    count=self._shown(wizard, row["count"], count_state)
+                    if is_count
+                    else None,
+                    denominator=self._shown(wizard, row["denominator"], den_state),
                     percent="" if suppressed else None,
                 ),
             )
+        people = figures._participants(
+            wizard.project_id, wizard.date_from, wizard.date_to, wizard.period_basis
+        )
+        self._write_indicator_sheet(workbook, wizard, formats, people)

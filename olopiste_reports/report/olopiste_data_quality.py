@@ -10,7 +10,14 @@ ISSUES = [
     ("exit_without_situation", "Exit without a situation on leaving"),
     ("followup_overdue", "Six-month follow-up overdue"),
     ("attendance_without_hours", "Attendance without hours"),
+    ("followup_before_exit", "Follow-up dated before the exit"),
+    ("followup_outside_window", "Follow-up outside the counted window"),
+    ("nationality_missing", "Citizenship missing"),
+    ("municipality_without_class", "Municipality without a degree of urbanisation"),
 ]
+# one id per line: the record's id times the number of kinds of line, plus
+# the kind's place (a municipality's line is per project)
+KINDS = len(ISSUES)
 
 
 class OlopisteDataQuality(models.Model):
@@ -33,8 +40,8 @@ class OlopisteDataQuality(models.Model):
     )
     date = fields.Date(
         readonly=True,
-        help="Entry date; exit date; the date the follow-up fell due; the "
-        "activity's date.",
+        help="Entry date; exit date; the date the follow-up fell due or was "
+        "recorded; the activity's date.",
     )
     res_model = fields.Char(string="Model", readonly=True)
     res_id = fields.Integer(string="Record", readonly=True)
@@ -43,19 +50,20 @@ class OlopisteDataQuality(models.Model):
     def _table_query(self):
         return SQL(
             """
-            SELECT c.id * 4 AS id, 'missing_funder_data' AS issue, c.company_id,
+            SELECT c.id::bigint * %(kinds)s AS id, 'missing_funder_data' AS issue,
+                   c.company_id,
                    c.project_id, c.user_id, c.id AS case_id, c.code AS reference,
                    c.date_entry AS date, 'olopiste.case' AS res_model, c.id AS res_id
               FROM olopiste_case c
              WHERE c.active AND c.missing_funder_data
             UNION ALL
-            SELECT c.id * 4 + 1, 'exit_without_situation', c.company_id,
+            SELECT c.id::bigint * %(kinds)s + 1, 'exit_without_situation', c.company_id,
                    c.project_id, c.user_id, c.id, c.code, c.date_exit,
                    'olopiste.case', c.id
               FROM olopiste_case c
              WHERE c.active AND c.date_exit IS NOT NULL AND c.exit_situation IS NULL
             UNION ALL
-            SELECT c.id * 4 + 2, 'followup_overdue', c.company_id,
+            SELECT c.id::bigint * %(kinds)s + 2, 'followup_overdue', c.company_id,
                    c.project_id, c.user_id, c.id, c.code,
                    (c.date_exit + interval '6 months')::date,
                    'olopiste.case', c.id
@@ -63,13 +71,46 @@ class OlopisteDataQuality(models.Model):
              WHERE c.active AND c.followup_date IS NULL
                AND c.date_exit + interval '6 months' < CURRENT_DATE
             UNION ALL
-            SELECT a.id * 4 + 3, 'attendance_without_hours', a.company_id,
+            SELECT a.id::bigint * %(kinds)s + 3, 'attendance_without_hours', a.company_id,
                    a.project_id, a.case_user_id, a.case_id, c.code, a.date,
                    'olopiste.attendance', a.id
               FROM olopiste_attendance a
               JOIN olopiste_case c ON c.id = a.case_id
              WHERE a.state = 'attended' AND COALESCE(a.hours, 0) <= 0
-            """
+            UNION ALL
+            SELECT c.id::bigint * %(kinds)s + 4, 'followup_before_exit', c.company_id,
+                   c.project_id, c.user_id, c.id, c.code, c.followup_date,
+                   'olopiste.case', c.id
+              FROM olopiste_case c
+             WHERE c.active AND c.followup_date < c.date_exit
+            UNION ALL
+            SELECT c.id::bigint * %(kinds)s + 5, 'followup_outside_window',
+                   c.company_id, c.project_id, c.user_id, c.id, c.code,
+                   c.followup_date, 'olopiste.case', c.id
+              FROM olopiste_case c
+              JOIN olopiste_project p ON p.id = c.project_id
+             WHERE c.active AND c.followup_date >= c.date_exit
+               AND (c.followup_date < (c.date_exit
+                        + make_interval(months => p.followup_months_min))::date
+                    OR c.followup_date > (c.date_exit
+                        + make_interval(months => p.followup_months_max))::date)
+            UNION ALL
+            SELECT c.id::bigint * %(kinds)s + 6, 'nationality_missing', c.company_id,
+                   c.project_id, c.user_id, c.id, c.code, c.date_entry,
+                   'olopiste.case', c.id
+              FROM olopiste_case c
+             WHERE c.active AND c.nationality IS NULL
+            UNION ALL
+            SELECT (m.id::bigint * 1000000 + c.project_id) * %(kinds)s + 7,
+                   'municipality_without_class', min(c.company_id), c.project_id,
+                   NULL, NULL, m.name, NULL, 'olopiste.municipality', m.id
+              FROM olopiste_municipality m
+              JOIN res_partner p ON p.olopiste_municipality_id = m.id
+              JOIN olopiste_case c ON c.partner_id = p.id AND c.active
+             WHERE m.urbanisation IS NULL
+             GROUP BY m.id, m.name, c.project_id
+            """,
+            kinds=KINDS,
         )
 
     def init(self):

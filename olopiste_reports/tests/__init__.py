@@ -6,3 +6,4 @@ from . import test_report_security
 from . import test_data_quality
 from . import test_ui
 from . import test_generated_data
+from . import test_esf_indicators

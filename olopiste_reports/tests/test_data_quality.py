@@ -30,19 +30,34 @@ class TestDataQuality(OlopisteCase):
             by_case.setdefault(issue.reference, set()).add(issue.issue)
         self.assertEqual(
             by_case[self.case.code],
-            {"missing_funder_data", "exit_without_situation", "followup_overdue"},
+            {
+                "missing_funder_data",
+                "exit_without_situation",
+                "followup_overdue",
+                "nationality_missing",
+            },
         )
-        self.assertEqual(by_case[self.case2.code], {"missing_funder_data"})
+        self.assertEqual(
+            by_case[self.case2.code], {"missing_funder_data", "nationality_missing"}
+        )
         with self.assertRaises(AccessError):
             issues.read(["case_id"])
-        issue = issues.sudo().filtered(lambda i: i.case_id == self.case2)
+        issue = issues.sudo().filtered(
+            lambda i: i.case_id == self.case2 and i.issue == "missing_funder_data"
+        )
         self.assertEqual(issue.reference, self.case2.code)
         action = issue.action_open_record()
         self.assertEqual(
             (action["res_model"], action["res_id"]), ("olopiste.case", self.case2.id)
         )
         # recording the follow-up and the situation clears them
-        self.case.write({"exit_situation": "employed", "followup_date": "2017-01-10"})
+        self.case.write(
+            {
+                "exit_situation": "employed",
+                "followup_date": "2016-12-10",
+                "nationality": "eu",
+            }
+        )
         self.env.flush_all()
         self.assertFalse(
             self.env["olopiste.data.quality"].search([("case_id", "=", self.case.id)])

@@ -11,9 +11,11 @@ from .common import ENTRY, ReportsCase
 class TestFunderSummaryExport(ReportsCase):
     def test_funder_summary_internal(self):
         workbook = self._export(
-            self.user_finance, "funder_summary", leaves_organisation=False
+            self.user_finance, "funder_summary", recipient="internal"
         )
-        self.assertEqual(workbook.sheetnames, ["Cover", "Funder summary"])
+        self.assertEqual(
+            workbook.sheetnames, ["Cover", "Funder summary", "ESF+ indicators"]
+        )
         cover = self._by_label(workbook["Cover"])
         self.assertEqual(cover["Project"][1], "Reference project")
         self.assertEqual(cover["Project code"][1], "S10001")
@@ -39,15 +41,23 @@ class TestFunderSummaryExport(ReportsCase):
         self.assertEqual(rows["Women"][5], 56)
 
     def test_funder_summary_suppresses_small_counts(self):
-        workbook = self._export(self.user_finance, "funder_summary")
+        workbook = self._export(self.user_finance, "funder_summary", recipient="other")
         cover = self._by_label(workbook["Cover"])
-        self.assertTrue(cover["Leaves the organisation"][1].startswith("Yes"))
+        self.assertTrue(cover["Recipient"][1].startswith("Outside the organisation"))
         rows = self._by_label(workbook["Funder summary"])
         self.assertEqual(rows["Studies"][1], "<5")
         self.assertEqual(rows["Studies"][5], "–")
         self.assertEqual(rows["Studies"][7], "<5 of 71 clients on a follow-on path")
         self.assertEqual(rows["Work ability self-assessment: worse"][1], "<5")
         self.assertEqual(rows["Work ability self-assessment: worse"][5], "–")
+        # 31 + 66 + 3 = 100 assessed: showing 31, 66 and 100 would give the 3
+        improved = rows["Work ability self-assessment: improved"]
+        self.assertEqual((improved[1], improved[5]), ("..", "–"))
+        self.assertEqual(rows["Work ability self-assessment: unchanged"][1], 66)
+        # the funder receives every figure but special categories
+        workbook = self._export(self.user_finance, "funder_summary")
+        rows = self._by_label(workbook["Funder summary"])
+        self.assertEqual(rows["Studies"][1], 4)
         self.assertEqual(rows["On a follow-on path"][1], 71)
         self.assertEqual(rows["On a follow-on path"][5], 53)
 
@@ -85,8 +95,8 @@ class TestParticipantExport(ReportsCase):
         self.assertNotIn("Refclient", self._all_text(workbook))
         rows = self._rows(workbook["Participants"])
         header = rows[0]
-        self.assertEqual(header[3], "EECO01")
-        self.assertEqual(header[25], "EECR06")
+        self.assertEqual(header[4], "EECO01")
+        self.assertEqual(header[26], "EECR06")
         people = rows[2:-1]
         self.assertEqual(len(people), 134)
         first = next(r for r in people if r[0] == self.ref_cases[0].code)
@@ -106,14 +116,21 @@ class TestParticipantExport(ReportsCase):
         self.assertEqual(total[col["EECO08"]], 67)
         self.assertEqual(total[col["EECO07"]], 0)
         self.assertEqual(total[col["EECR04"]], 39)
+        # the same by gender in the indicator table: 75 women, 59 men
+        table = {
+            row[0]: row[2:8]
+            for row in workbook["ESF+ indicators"].iter_rows(values_only=True)
+            if row[0]
+        }
+        self.assertEqual(table["EECO01"], (134, 75, 59, 0, 0, 0))
+        self.assertEqual(table["EECO03"][:3], (80, 75, 5))
+        self.assertEqual(table["EECR04"][:3], (39, 39, 0))
 
     def test_manager_internal_export_holds_special_categories(self):
         case = self.ref_cases[5]
         case.write({"consent_sensitive_date": ENTRY, "disability": "yes"})
         self.ref_cases[6].disability = "declined"
-        workbook = self._export(
-            self.user_manager, "participants", leaves_organisation=False
-        )
+        workbook = self._export(self.user_manager, "participants", recipient="internal")
         rows = self._rows(workbook["Participants"])
         col = {code: i for i, code in enumerate(rows[0])}
         by_code = {row[0]: row for row in rows[2:-1]}

@@ -58,7 +58,7 @@ class TestDashboardFigures(ReportsCase):
 
     def _participants(self):
         return self.env["olopiste.report.figures"]._participants(
-            self.ref_project, None, AS_OF, sensitive=True
+            self.ref_project, None, AS_OF, "cumulative"
         )
 
     def test_anonymisation_changes_only_the_erased_figures(self):
@@ -92,7 +92,13 @@ class TestDashboardFigures(ReportsCase):
         # every other figure of the dashboard is the same
         self.assertEqual(after, before)
         self.assertEqual(sum(p["disability"] == "yes" for p in participants), 10)
-        erased = ("disability", "minority", "homelessness")
+        erased = (
+            "disability",
+            "minority",
+            "homelessness",
+            "nationality",
+            "foreign_background",
+        )
         self.assertEqual(
             [{k: v for k, v in p.items() if k not in erased} for p in participants],
             [

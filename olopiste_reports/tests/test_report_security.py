@@ -93,7 +93,7 @@ class TestReportSecurity(ReportsCase):
         )
         # the project is readable to every manager, its figures are not
         with self.assertRaises(AccessError):
-            self._export(other_manager, "participants", leaves_organisation=False)
+            self._export(other_manager, "participants", recipient="internal")
         dashboard = (
             self.env["olopiste.dashboard"]
             .with_user(other_manager)
@@ -114,9 +114,7 @@ class TestReportSecurity(ReportsCase):
 
     def test_finance_exports_hold_no_names(self):
         for export in ("funder_summary", "participants", "hours", "wage_subsidy"):
-            workbook = self._export(
-                self.user_finance, export, leaves_organisation=False
-            )
+            workbook = self._export(self.user_finance, export, recipient="internal")
             text = self._all_text(workbook)
             self.assertNotIn("Refclient", text, export)
             self.assertNotIn("Aino", text, export)

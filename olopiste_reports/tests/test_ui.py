@@ -30,4 +30,5 @@ class TestExportTour(HttpCase):
         self.assertEqual(wizard.export, "funder_summary")
         self.assertEqual(wizard.date_to, date(2018, 6, 30))
         self.assertEqual(wizard.date_from, date(2015, 9, 1))
+        self.assertEqual(wizard.recipient, "funder")
         self.assertTrue(wizard.leaves_organisation)

@@ -47,12 +47,42 @@ class OlopisteReportExport(models.TransientModel):
         required=True,
         default=fields.Date.context_today,
     )
-    leaves_organisation = fields.Boolean(
-        string="Leaves the Organisation",
-        default=True,
-        help="For the funder or anyone outside the organisation: counts below the "
-        "project's threshold are suppressed.",
+    recipient = fields.Selection(
+        selection=[
+            ("funder", "The funder"),
+            ("other", "Others outside the organisation"),
+            ("internal", "Stays in the organisation"),
+        ],
+        required=True,
+        default="funder",
+        help="The funder receives pseudonymised rows per participant and every "
+        "count, except special-category figures, which are small-count "
+        "suppressed aggregates. Anyone else outside the organisation receives "
+        "aggregates only, with small counts suppressed together with every cell "
+        "they could be worked out from. An export that stays in the organisation "
+        "shows every count.",
     )
+    leaves_organisation = fields.Boolean(compute="_compute_leaves_organisation")
+    period_basis = fields.Selection(
+        selection=[
+            ("entered", "Entered in the period"),
+            ("left", "Left in the period"),
+            ("cumulative", "Cumulative to the period's end"),
+        ],
+        string="Participants",
+        required=True,
+        default="entered",
+        help="Who the ESF+ indicators count: participants who first entered "
+        "the project in the period (outputs; successive periods add up), "
+        "participants whose last case ended in it (results), or everyone who "
+        "entered by the period's end. Results count only participants whose last "
+        "case ended in the period.",
+    )
+
+    @api.depends("recipient")
+    def _compute_leaves_organisation(self):
+        for wizard in self:
+            wizard.leaves_organisation = wizard.recipient != "internal"
 
     @api.depends("project_id")
     def _compute_dates(self):
