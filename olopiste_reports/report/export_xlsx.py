@@ -56,6 +56,14 @@ class OlopisteExportXlsx(models.AbstractModel):
             "header": workbook.add_format(
                 {"bold": True, "bg_color": "#DDDDDD", "text_wrap": True}
             ),
+            "header_number": workbook.add_format(
+                {
+                    "bold": True,
+                    "bg_color": "#DDDDDD",
+                    "text_wrap": True,
+                    "align": "right",
+                }
+            ),
             "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "month": workbook.add_format({"num_format": "yyyy-mm"}),
@@ -312,14 +320,15 @@ class OlopisteExportXlsx(models.AbstractModel):
         table = figures._indicator_table(project, people)
         hidden = self._indicator_cells(wizard, table).suppressed()
         sheet = self._sheet(
-            workbook, self.env._("ESF+ indicators"), (10, 48, 10, 10, 10, 12, 12, 12)
+            workbook, self.env._("ESF+ indicators"), (10, 48, 11, 11, 11, 17, 15, 12)
+        )
+        sheet.write_row(
+            0, 0, [self.env._("Code"), self.env._("Indicator")], formats["header"]
         )
         sheet.write_row(
             0,
-            0,
+            2,
             [
-                self.env._("Code"),
-                self.env._("Indicator"),
                 self.env._("Total"),
                 self.env._("Women"),
                 self.env._("Men"),
@@ -327,7 +336,7 @@ class OlopisteExportXlsx(models.AbstractModel):
                 self.env._("Gender not stated"),
                 self.env._("Not known"),
             ],
-            formats["header"],
+            formats["header_number"],
         )
         sheet.freeze_panes(1, 2)
         rows = [
