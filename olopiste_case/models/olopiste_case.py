@@ -1,5 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -446,7 +448,11 @@ class OlopisteCase(models.Model):
     )
     def _compute_capacity_change(self):
         for case in self:
-            assessments = case.assessment_ids.sorted(lambda a: (a.date, a.id))
+            # by date, then saved before unsaved ones (the form's new records
+            # have ids that cannot be compared), then by id
+            assessments = case.assessment_ids.sorted(
+                lambda a: (a.date or date.min, not a._origin.id, a._origin.id or 0)
+            )
             if len(assessments) < 2:
                 case.capacity_change = False
                 continue

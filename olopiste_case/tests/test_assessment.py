@@ -77,6 +77,33 @@ class TestAssessment(OlopisteCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.case.with_user(user).read(["capacity_change"])
 
+    def test_two_unsaved_assessments_on_the_same_date(self):
+        """The case form computes the change of assessments not saved yet
+        (their ids cannot be compared): the later one in the form counts."""
+        lines = [
+            [(0, 0, {"dimension_id": d.id, "score": score}) for d in self.dimensions]
+            for score in (3, 8)
+        ]
+        case = self.env["olopiste.case"].new(
+            {
+                "project_id": self.project.id,
+                "partner_id": self.case.partner_id.id,
+                "assessment_ids": [
+                    (
+                        0,
+                        0,
+                        {"date": "2016-02-01", "kind": "initial", "line_ids": lines[0]},
+                    ),
+                    (
+                        0,
+                        0,
+                        {"date": "2016-02-01", "kind": "final", "line_ids": lines[1]},
+                    ),
+                ],
+            }
+        )
+        self.assertEqual(case.capacity_change, "improved")
+
 
 @tagged("post_install", "-at_install")
 class TestFeedbackSurvey(OlopisteCase):
