@@ -22,6 +22,10 @@ ESF_YOUNG_AGE = 25
 ESF_YOUNG_MONTHS = 6
 ESF_LONG_TERM_MONTHS = 12
 ILO_LONG_TERM_MONTHS = 12
+# the indicators that count special categories of personal data (GDPR art.
+# 9), with the case field each reads: reported outside the organisation only
+# as suppressed aggregates
+SPECIAL_INDICATORS = {"EECO12": "disability", "EECO15": "minority"}
 RESULT_CODES = ("EECR01", "EECR02", "EECR03", "EECR04", "EECR05", "EECR06")
 # the indicator does not apply to the person (results of someone who has not
 # left in the period): neither counted nor “not known”
@@ -428,6 +432,7 @@ class OlopisteReportFigures(models.AbstractModel):
                     denominator_key="clients",
                     target=target.value,
                     target_is_percent=True,
+                    special=True,
                 )
             )
         rows += self._feedback_rows(project, results.get("feedback", []))
@@ -517,6 +522,11 @@ class OlopisteReportFigures(models.AbstractModel):
     # participants (ESF+ indicators)
 
     @api.model
+    def _basis_start(self, basis, date_from):
+        """The period's start as a `basis` reads it: none when cumulative."""
+        return None if basis == "cumulative" else date_from or None
+
+    @api.model
     def _participants_query(self, project, date_from, date_to, basis="cumulative"):
         """One row per person: the first entry's data and the last case's.
 
@@ -528,7 +538,7 @@ class OlopisteReportFigures(models.AbstractModel):
         The special-category answers are read here for the aggregates; the
         exports decide who sees them per person.
         """
-        date_from = None if basis == "cumulative" else date_from or None
+        date_from = self._basis_start(basis, date_from)
         where = {
             "entered": SQL(
                 "(%(date_from)s::date IS NULL OR f.date_entry >= %(date_from)s::date)",
@@ -615,7 +625,7 @@ class OlopisteReportFigures(models.AbstractModel):
             "funder_start_date",
             "funder_end_date",
         )
-        date_from = None if basis == "cumulative" else date_from
+        date_from = self._basis_start(basis, date_from)
         people = [dict(zip(keys, row, strict=True)) for row in rows]
         for person in people:
             exit_date = person["date_exit"]
@@ -658,11 +668,10 @@ class OlopisteReportFigures(models.AbstractModel):
         name the `project`'s settings."""
         project = project or self.env["olopiste.project"]
         rules = dict(project._fields["long_term_rule"]._description_selection(self.env))
-        return [
+        indicators = [
             (
                 "EECO01",
                 self.env._("Total participants"),
-                False,
                 self.env._(
                     "Annex I 1, FUNDER.md §1: participants whose labour-market "
                     "status at entry is known (EECO02 + EECO04 + EECO05)."
@@ -671,7 +680,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO02",
                 self.env._("Unemployed, incl. long-term unemployed"),
-                False,
                 self.env._(
                     "Annex I 1: status at entry unemployed or long-term unemployed."
                 ),
@@ -679,7 +687,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO03",
                 self.env._("Long-term unemployed"),
-                False,
                 self.env._(
                     "Annex I 1, FUNDER.md §1 (long-term unemployment): by the "
                     "project's rule, %(rule)s. Without the months, the status "
@@ -690,19 +697,16 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO04",
                 self.env._("Inactive"),
-                False,
                 self.env._("Annex I 1: status at entry inactive."),
             ),
             (
                 "EECO05",
                 self.env._("Employed, incl. self-employed"),
-                False,
                 self.env._("Annex I 1: status at entry employed, incl. self-employed."),
             ),
             (
                 "EECO06",
                 self.env._("Below 18"),
-                False,
                 self.env._(
                     "Annex I 1: age in whole years at the first entry below 18."
                 ),
@@ -710,37 +714,31 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO07",
                 self.env._("18–29"),
-                False,
                 self.env._("Annex I 1: age at the first entry 18–29."),
             ),
             (
                 "EECO08",
                 self.env._("55 and above"),
-                False,
                 self.env._("Annex I 1: age at the first entry 55 or more."),
             ),
             (
                 "EECO09",
                 self.env._("ISCED 0–2"),
-                False,
                 self.env._("Annex I 1: highest education before entry ISCED 0–2."),
             ),
             (
                 "EECO10",
                 self.env._("ISCED 3–4"),
-                False,
                 self.env._("Annex I 1: highest education before entry ISCED 3–4."),
             ),
             (
                 "EECO11",
                 self.env._("ISCED 5–8"),
-                False,
                 self.env._("Annex I 1: highest education before entry ISCED 5–8."),
             ),
             (
                 "EECO12",
                 self.env._("With disabilities"),
-                True,
                 self.env._(
                     "Annex I 1 and 3 (special category, art. 9 GDPR): answered "
                     "“yes” with the client's consent; reported only as an aggregate."
@@ -749,7 +747,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO13",
                 self.env._("Third-country nationals"),
-                False,
                 self.env._(
                     "Annex I 1: citizenship at entry of a country outside the EU, "
                     "or stateless (a person who is not an EU citizen)."
@@ -758,13 +755,11 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO14",
                 self.env._("Foreign background"),
-                False,
                 self.env._("Annex I 1: foreign background at entry answered “yes”."),
             ),
             (
                 "EECO15",
                 self.env._("Minorities (incl. Roma)"),
-                True,
                 self.env._(
                     "Annex I 1 and 3 (special category: ethnic origin): answered "
                     "“yes” with the client's consent; reported only as an aggregate."
@@ -773,7 +768,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO16",
                 self.env._("Homeless or in housing exclusion"),
-                False,
                 self.env._(
                     "Annex I 1: homelessness or housing exclusion at entry "
                     "answered “yes” (ordinary personal data)."
@@ -782,7 +776,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECO17",
                 self.env._("Rural areas"),
-                False,
                 self.env._(
                     "Annex I 1: the client's municipality of residence is of the "
                     "degree of urbanisation “rural areas (thinly populated)” as a "
@@ -793,7 +786,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECR01",
                 self.env._("Job-seeking upon leaving"),
-                False,
                 self.env._(
                     "Annex I 2: situation on leaving (within four weeks of the "
                     "exit) job-seeking; only for participants whose last case "
@@ -803,13 +795,11 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECR02",
                 self.env._("In education or training upon leaving"),
-                False,
                 self.env._("Annex I 2: situation on leaving in education or training."),
             ),
             (
                 "EECR03",
                 self.env._("Gained a qualification upon leaving"),
-                False,
                 self.env._(
                     "Annex I 2: a qualification gained in any of the person's "
                     "cases that ended by the end of the period."
@@ -818,7 +808,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECR04",
                 self.env._("In employment upon leaving"),
-                False,
                 self.env._(
                     "Annex I 2: situation on leaving in work, incl. self-employed."
                 ),
@@ -826,7 +815,6 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECR05",
                 self.env._("In employment six months after leaving"),
-                False,
                 self.env._(
                     "Annex I 2: the follow-up, counted only when recorded "
                     "%(min)s–%(max)s months after the exit, found the person in "
@@ -838,12 +826,15 @@ class OlopisteReportFigures(models.AbstractModel):
             (
                 "EECR06",
                 self.env._("Improved labour-market situation six months after leaving"),
-                False,
                 self.env._(
                     "Annex I 2: the follow-up (same window) found an improved "
                     "labour-market situation of a person employed at entry."
                 ),
             ),
+        ]
+        return [
+            (code, label, code in SPECIAL_INDICATORS, rule)
+            for code, label, rule in indicators
         ]
 
     @api.model
@@ -880,13 +871,13 @@ class OlopisteReportFigures(models.AbstractModel):
             "EECO09": flag(education, education == "isced_0_2"),
             "EECO10": flag(education, education == "isced_3_4"),
             "EECO11": flag(education, education == "isced_5_8"),
-            "EECO12": answer(person["disability"]),
+            "EECO12": answer(person[SPECIAL_INDICATORS["EECO12"]]),
             "EECO13": flag(
                 person["nationality"],
                 person["nationality"] in ("third_country", "stateless"),
             ),
             "EECO14": answer(person["foreign_background"]),
-            "EECO15": answer(person["minority"]),
+            "EECO15": answer(person[SPECIAL_INDICATORS["EECO15"]]),
             "EECO16": answer(person["homelessness"]),
             "EECO17": flag(person["urbanisation"], person["urbanisation"] == "rural"),
         }

@@ -5,7 +5,11 @@ from odoo.exceptions import UserError
 
 from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS
 
-from ..models.olopiste_report_figures import GENDER_COLUMNS
+from ..models.olopiste_report_figures import (
+    GENDER_COLUMNS,
+    RESULT_CODES,
+    SPECIAL_INDICATORS,
+)
 from ..tools.suppression import PRIMARY, SECONDARY, SuppressionTable
 
 SHEET_NAME_MAX = 31
@@ -216,13 +220,18 @@ class OlopisteExportXlsx(models.AbstractModel):
             )
         return wizard.recipient == "other"
 
-    def _is_suppressed(self, wizard, count, special=False):
+    def _is_suppressed(self, wizard, count):
+        """A small count of an export whose counts are suppressed (cells of a
+        `SuppressionTable` get their state from the table instead)."""
         threshold = wizard.project_id.suppression_threshold
         return bool(
-            self._suppresses(wizard, special)
+            self._suppresses(wizard)
             and isinstance(count, int)
             and 0 < count < threshold
         )
+
+    def _primary(self, wizard, count):
+        return PRIMARY if self._is_suppressed(wizard, count) else None
 
     def _suppression_table(self, wizard):
         return SuppressionTable(wizard.project_id.suppression_threshold)
@@ -235,20 +244,13 @@ class OlopisteExportXlsx(models.AbstractModel):
             return SUPPRESSED_DERIVABLE
         return count
 
-    def _count(self, wizard, count, special=False):
+    def _count(self, wizard, count):
         """The count, or “<N” when it is small and is suppressed."""
-        return self._shown(
-            wizard,
-            count,
-            PRIMARY if self._is_suppressed(wizard, count, special) else None,
-        )
+        return self._shown(wizard, count, self._primary(wizard, count))
 
-    def _write_count(self, sheet, row, col, wizard, count, formats, state=False):
-        value = (
-            self._count(wizard, count)
-            if state is False
-            else self._shown(wizard, count, state)
-        )
+    def _write_count(self, sheet, row, col, wizard, count, formats, state):
+        """The count as its suppression `state` shows it (see `_shown`)."""
+        value = self._shown(wizard, count, state)
         if value is None:
             sheet.write_blank(row, col, None)
         elif isinstance(value, str):
@@ -256,13 +258,11 @@ class OlopisteExportXlsx(models.AbstractModel):
         else:
             sheet.write_number(row, col, value, formats["integer"])
 
-    def _write_percent(
-        self, sheet, row, col, wizard, percent, counts, formats, hidden=False
-    ):
-        """The percentage, unless one of the counts it comes from is suppressed."""
+    def _write_percent(self, sheet, row, col, percent, formats, hidden):
+        """The percentage, unless a count it comes from is `hidden`."""
         if percent is None:
             sheet.write_blank(row, col, None)
-        elif hidden or any(self._is_suppressed(wizard, c) for c in counts):
+        elif hidden:
             sheet.write_string(row, col, SUPPRESSED_PERCENT, formats["suppressed"])
         else:
             sheet.write_number(row, col, percent, formats["percent"])
@@ -283,13 +283,9 @@ class OlopisteExportXlsx(models.AbstractModel):
         every row is the sum of its genders; EECO01 of EECO02, EECO04 and
         EECO05; the participants of EECO01 and of the education levels and
         their “not known”. The “not known” counts are always shown."""
-        figures = self.env["olopiste.report.figures"]
-        special = {
-            code for code, _l, is_special, _r in figures._indicators() if is_special
-        }
         cells = self._suppression_table(wizard)
         for key, columns in table.items():
-            protect = self._suppresses(wizard, special=key in special)
+            protect = self._suppresses(wizard, special=key in SPECIAL_INDICATORS)
             for column in GENDER_COLUMNS:
                 cells.cell((key, column), columns[column], protect=protect)
             cells.cell((key, "unknown"), columns["unknown"], protect=False)
@@ -339,13 +335,13 @@ class OlopisteExportXlsx(models.AbstractModel):
             formats["header_number"],
         )
         sheet.freeze_panes(1, 2)
-        rows = [
-            ("", self.env._("Participants counted"), "participants"),
-            *((code, label, code) for code, label, *_r in figures._indicators()),
-        ]
-        rows.insert(
-            18, ("", self.env._("Of whom left in the period (results)"), "left")
-        )
+        rows = [("", self.env._("Participants counted"), "participants")]
+        for code, label, *_rest in figures._indicators():
+            if code == RESULT_CODES[0]:
+                rows.append(
+                    ("", self.env._("Of whom left in the period (results)"), "left")
+                )
+            rows.append((code, label, code))
         for line, (code, label, key) in enumerate(rows, start=1):
             sheet.write(line, 0, code, formats["bold"])
             sheet.write(line, 1, label, formats["wrap"])

@@ -87,8 +87,7 @@ class FunderSummaryXlsx(models.AbstractModel):
         groups = {}
         for row in rows:
             key = row["key"]
-            special = key.startswith("target_group_")
-            protect = self._suppresses(wizard, special=special)
+            protect = self._suppresses(wizard, special=row.get("special", False))
             if not row["unit"] and row["count"] is not None:
                 cells.cell(("count", key), row["count"], protect=protect)
             if row["denominator"] is not None:
@@ -157,16 +156,7 @@ class FunderSummaryXlsx(models.AbstractModel):
                 )
                 sheet.write(line, 4, row["denominator_label"])
             suppressed = bool(count_state or den_state)
-            self._write_percent(
-                sheet,
-                line,
-                5,
-                wizard,
-                row["percent"],
-                (),
-                formats,
-                hidden=suppressed,
-            )
+            self._write_percent(sheet, line, 5, row["percent"], formats, suppressed)
             if row["target"] is not None:
                 sheet.write_number(
                     line,

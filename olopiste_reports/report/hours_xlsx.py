@@ -86,7 +86,15 @@ class HoursXlsx(models.AbstractModel):
                 line, 3, round_half_up(hours / per_day, 2), formats["hours"]
             )
             sheet.write_number(line, 4, count, formats["integer"])
-            self._write_count(sheet, line, 5, wizard, persons, formats)
+            self._write_count(
+                sheet,
+                line,
+                5,
+                wizard,
+                persons,
+                formats,
+                self._primary(wizard, persons),
+            )
         line = len(rows) + 1
         sheet.write(line, 0, self.env._("Total"), formats["bold"])
         sheet.write_number(line, 2, float(total_hours), formats["hours"])

@@ -2,11 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS
-
-from ..models.olopiste_report_figures import NOT_APPLICABLE
-
-SPECIAL_ANSWERS = {"EECO12": "disability", "EECO15": "minority"}
+from ..models.olopiste_report_figures import NOT_APPLICABLE, SPECIAL_INDICATORS
 
 
 class ParticipantListXlsx(models.AbstractModel):
@@ -27,11 +23,10 @@ class ParticipantListXlsx(models.AbstractModel):
         return wizard.recipient in ("funder", "internal")
 
     def _with_sensitive(self, wizard):
-        """Special-category answers per person: for case workers and managers,
-        and only in an export that stays in the organisation."""
-        return (
-            self.env.user.has_group(SENSITIVE_GROUPS) and not wizard.leaves_organisation
-        )
+        """Special-category answers per person: only where their counts are
+        not suppressed (for case workers and managers, in an export that
+        stays in the organisation)."""
+        return not self._suppresses(wizard, special=True)
 
     def _definitions(self, wizard):
         return [
@@ -120,7 +115,7 @@ class ParticipantListXlsx(models.AbstractModel):
                 value = values[code]
                 if special and not sensitive:
                     continue
-                if special and person[SPECIAL_ANSWERS[code]] == "declined":
+                if special and person[SPECIAL_INDICATORS[code]] == "declined":
                     sheet.write(line, 4 + index, declined)
                 elif value not in (None, NOT_APPLICABLE):
                     sheet.write_number(line, 4 + index, value)

@@ -57,4 +57,7 @@ class WageSubsidyXlsx(models.AbstractModel):
         if figures["share_used"] is not None:
             sheet.write_number(4, 1, figures["share_used"], formats["percent1"])
         sheet.write(5, 0, self.env._("People employed with wage subsidy"))
-        self._write_count(sheet, 5, 1, wizard, figures["people"], formats)
+        people = figures["people"]
+        self._write_count(
+            sheet, 5, 1, wizard, people, formats, self._primary(wizard, people)
+        )
