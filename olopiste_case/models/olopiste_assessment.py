@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 
 class OlopisteAssessment(models.Model):
@@ -77,7 +78,7 @@ class OlopisteAssessment(models.Model):
                         "%(client)s: the assessment on %(date)s is before the entry date "
                         "%(entry)s.",
                         client=assessment.case_id.partner_id.name,
-                        date=assessment.date,
-                        entry=assessment.case_id.date_entry,
+                        date=format_date(self.env, assessment.date),
+                        entry=format_date(self.env, assessment.case_id.date_entry),
                     )
                 )

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 from .calendar_event import ACTIVITY_KINDS
 
@@ -145,14 +146,14 @@ class OlopisteAttendance(models.Model):
             return self.env._(
                 "%(client)s: the activity on %(date)s is before the case's entry date %(entry)s.",
                 client=client,
-                date=self.date,
-                entry=case.date_entry,
+                date=format_date(self.env, self.date),
+                entry=format_date(self.env, case.date_entry),
             )
         if self.date and case.date_exit and self.date > case.date_exit:
             return self.env._(
                 "%(client)s: the activity on %(date)s is after the case's exit date %(exit)s.",
                 client=client,
-                date=self.date,
-                exit=case.date_exit,
+                date=format_date(self.env, self.date),
+                exit=format_date(self.env, case.date_exit),
             )
         return None

@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
 
 from ..const import SENSITIVE_GROUPS
 
@@ -115,6 +116,7 @@ class OlopisteCase(models.Model):
         index=True,
         tracking=True,
         domain="[('project_id', '=', project_id)]",
+        default=lambda self: self._default_area(),
     )
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -395,11 +397,41 @@ class OlopisteCase(models.Model):
     # defaults
 
     def _default_project(self):
+        """The running project the user last opened a case in, or their only
+        running project: one client after another lands in the same place."""
         projects = self.env["olopiste.project"].search(
-            ["|", ("user_ids", "in", self.env.uid), ("manager_id", "=", self.env.uid)],
-            limit=2,
+            [
+                "|",
+                ("user_ids", "in", self.env.uid),
+                ("manager_id", "=", self.env.uid),
+            ]
         )
-        return projects if len(projects) == 1 else False
+        running = projects.filtered(
+            lambda p: p._covers(fields.Date.context_today(self))
+        )
+        last = self._last_created_case(running)
+        if last:
+            return last.project_id
+        return running if len(running) == 1 else False
+
+    def _default_area(self):
+        """The area of the user's last new case in the same project."""
+        project = (
+            self.env["olopiste.project"].browse(
+                self.env.context.get("default_project_id")
+            )
+            or self._default_project()
+        )
+        return self._last_created_case(project).area_id if project else False
+
+    def _last_created_case(self, projects):
+        if not projects:
+            return self.browse()
+        return self.search(
+            [("create_uid", "=", self.env.uid), ("project_id", "in", projects.ids)],
+            order="create_date desc, id desc",
+            limit=1,
+        )
 
     def _default_stage(self):
         return self.env["olopiste.stage"].search([("kind", "=", "encounter")], limit=1)
@@ -489,13 +521,13 @@ class OlopisteCase(models.Model):
                 # an anonymised client has no birthdate any more: keep the age
                 case.age_at_entry = case.age_at_entry or 0
 
-    @api.depends("date_entry", "date_exit")
+    @api.depends("date_entry", "date_exit", "project_id.date_end")
     def _compute_days_in_project(self):
         today = fields.Date.context_today(self)
         for case in self:
-            end = case.date_exit or today
+            end = case.date_exit or case.project_id._period_end(today)
             case.days_in_project = (
-                (end - case.date_entry).days if case.date_entry else 0
+                max((end - case.date_entry).days, 0) if case.date_entry else 0
             )
 
     @api.depends(
@@ -534,8 +566,8 @@ class OlopisteCase(models.Model):
                     self.env._(
                         "%(client)s: the exit date %(exit)s is before the entry date %(entry)s.",
                         client=case.partner_id.name,
-                        exit=case.date_exit,
-                        entry=case.date_entry,
+                        exit=format_date(self.env, case.date_exit),
+                        entry=format_date(self.env, case.date_entry),
                     )
                 )
 
@@ -543,18 +575,16 @@ class OlopisteCase(models.Model):
     def _check_entry_in_project_period(self):
         for case in self:
             project = case.project_id
-            too_early = project.date_start and case.date_entry < project.date_start
-            too_late = project.date_end and case.date_entry > project.date_end
-            if too_early or too_late:
+            if not project._covers(case.date_entry):
                 raise ValidationError(
                     self.env._(
                         "%(client)s: the entry date %(entry)s is outside the period of "
                         "the project %(project)s (%(start)s – %(end)s).",
                         client=case.partner_id.name,
-                        entry=case.date_entry,
+                        entry=format_date(self.env, case.date_entry),
                         project=project.display_name,
-                        start=project.date_start or "",
-                        end=project.date_end or "",
+                        start=format_date(self.env, project.date_start),
+                        end=format_date(self.env, project.date_end),
                     )
                 )
 

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
 
 COST_MODELS = [
     (
@@ -33,6 +34,7 @@ class OlopisteProject(models.Model):
     _description = "Funded Project"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, name, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, tracking=True, translate=False)
     code = fields.Char(
@@ -226,6 +228,18 @@ class OlopisteProject(models.Model):
             self._check_cost_model_open(vals)
         return super().write(vals)
 
+    def _covers(self, day):
+        """Whether `day` falls in the project's period."""
+        self.ensure_one()
+        return (not self.date_start or self.date_start <= day) and (
+            not self.date_end or day <= self.date_end
+        )
+
+    def _period_end(self, as_of):
+        """The day an open case's time in the project is counted to: the
+        as-of date, but no later than the project's end."""
+        return min(as_of, self.date_end) if self.date_end else as_of
+
     def _has_started(self, today):
         self.ensure_one()
         return bool(self._origin.date_start and self._origin.date_start <= today)
@@ -249,7 +263,7 @@ class OlopisteProject(models.Model):
                         "life: the project started on %(date)s. Ask an administrator "
                         "to correct a wrong entry.",
                         project=project.display_name,
-                        date=project.date_start,
+                        date=format_date(self.env, project.date_start),
                     )
                 )
 
@@ -266,7 +280,7 @@ class OlopisteProject(models.Model):
                         "%(project)s: personal data must be kept at least until the "
                         "project ends (%(end)s).",
                         project=project.display_name,
-                        end=project.date_end,
+                        end=format_date(self.env, project.date_end),
                     )
                 )
 

@@ -7,6 +7,7 @@ from markupsafe import escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.misc import format_date
 
 from ..const import GROUP_MANAGER
 from .olopiste_case import PERSONAL_ANSWER_FIELDS, SENSITIVE_FIELDS
@@ -120,7 +121,7 @@ class ResPartner(models.Model):
                     self.env._(
                         "%(name)s: the birthdate %(date)s is in the future.",
                         name=partner.name,
-                        date=partner.birthdate_date,
+                        date=format_date(self.env, partner.birthdate_date),
                     )
                 )
 

@@ -1,7 +1,8 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, timedelta
 
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
@@ -28,6 +29,69 @@ class TestCase(OlopisteCase):
             with self.assertRaisesRegex(ValidationError, "outside the period"):
                 self.case.date_entry = day
         self.assertEqual(str(self.case.date_entry), "2016-01-15")
+
+    def test_entry_outside_project_period_names_the_dates_in_finnish(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        case = self.case.with_context(lang="fi_FI")
+        with self.assertRaises(ValidationError) as error:
+            case.date_entry = "2015-08-31"
+        message = str(error.exception)
+        for day in ("31.08.2015", "01.09.2015", "31.08.2018"):
+            self.assertIn(day, message)
+        self.assertNotIn("2015-08-31", message)
+
+    def test_open_case_counted_to_the_project_end(self):
+        """The project ended on 31 August 2018: an open case's time in it
+        stops there, not at today."""
+        self.assertEqual(
+            self.case.days_in_project, (date(2018, 8, 31) - date(2016, 1, 15)).days
+        )
+        self.case.write({"date_exit": "2017-01-15", "exit_situation": "employed"})
+        self.assertEqual(self.case.days_in_project, 366)
+
+    def test_new_case_lands_in_the_running_project_and_last_area(self):
+        """The worker is in an ended project (the common one) and in a
+        running one: a new case proposes the running project, and after a
+        case in it with an area, the same project and area for the next."""
+        today = fields.Date.context_today(self.project)
+        running = self.env["olopiste.project"].create(
+            {
+                "name": "Running project",
+                "date_start": today - timedelta(days=30),
+                "date_end": today + timedelta(days=300),
+                "user_ids": [(6, 0, self.user_worker.ids)],
+            }
+        )
+        areas = self.env["olopiste.area"].create(
+            [
+                {
+                    "name": name,
+                    "project_id": running.id,
+                    "user_ids": [(6, 0, self.user_worker.ids)],
+                }
+                for name in ("Running East", "Running West")
+            ]
+        )
+        Case = self.env["olopiste.case"].with_user(self.user_worker)
+        defaults = Case.default_get(["project_id", "area_id"])
+        self.assertEqual(defaults.get("project_id"), running.id)
+        self.assertFalse(defaults.get("area_id"))
+        client = self.env["res.partner"].create({"name": "Uusi Asiakas"})
+        Case.create(
+            {
+                "partner_id": client.id,
+                "project_id": running.id,
+                "area_id": areas[1].id,
+                "date_entry": today,
+            }
+        )
+        defaults = Case.default_get(["project_id", "area_id"])
+        self.assertEqual(defaults.get("project_id"), running.id)
+        self.assertEqual(defaults.get("area_id"), areas[1].id)
+        from_project = Case.with_context(default_project_id=running.id).default_get(
+            ["area_id"]
+        )
+        self.assertEqual(from_project.get("area_id"), areas[1].id)
 
     def test_improved_situation_only_for_those_employed_at_entry(self):
         self.case.labour_status = "long_term_unemployed"

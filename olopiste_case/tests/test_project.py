@@ -54,3 +54,39 @@ class TestProject(OlopisteCase):
         self.assertGreater(len(project.message_ids), before)
         tracked = project.message_ids[0].tracking_value_ids
         self.assertIn("programme", tracked.field_id.mapped("name"))
+
+    def test_found_by_code(self):
+        found = (
+            self.env["olopiste.project"]
+            .with_user(self.user_worker)
+            .name_search("T0001")
+        )
+        self.assertEqual([pid for pid, _name in found], self.project.ids)
+
+    def test_worker_and_trainee_open_a_project_with_an_analytic_account(self):
+        """The project form as a case worker or trainee reads it (the fields
+        of the form view the web client loads), also when finance has linked
+        the project's costs to an analytic account."""
+        if "analytic_account_id" in self.project._fields:
+            self.project.analytic_account_id = self.env[
+                "account.analytic.account"
+            ].create(
+                {
+                    "name": "Costs T0001",
+                    "plan_id": self.env["account.analytic.plan"]
+                    .create({"name": "Projects"})
+                    .id,
+                }
+            )
+        for user in (self.user_worker, self.user_student):
+            Project = self.env["olopiste.project"].with_user(user)
+            view = Project.get_views([(False, "form")])
+            fields = view["models"]["olopiste.project"]["fields"]
+            spec = {
+                name: {"fields": {"display_name": {}}}
+                if field["type"] == "many2one"
+                else {}
+                for name, field in fields.items()
+            }
+            record = Project.browse(self.project.id).web_read(spec)[0]
+            self.assertEqual(record["code"], "T0001")

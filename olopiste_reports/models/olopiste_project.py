@@ -10,6 +10,9 @@ class OlopisteProject(models.Model):
 
     analytic_account_id = fields.Many2one(
         comodel_name="account.analytic.account",
+        # who may read analytic accounts (ir.model.access.csv): case workers
+        # and trainees open the project form without it
+        groups="olopiste_case.group_olopiste_manager,olopiste_case.group_olopiste_finance",
         help="The costs of the project are the analytic lines of this account, "
         "each tagged with a funder cost category.",
     )

@@ -186,14 +186,14 @@ class OlopisteReportFigures(models.AbstractModel):
                        count(*) FILTER (WHERE gender = 'female'),
                        count(age_at_entry),
                        avg(age_at_entry),
-                       (SELECT avg(LEAST(COALESCE(date_exit, %(date_to)s::date),
-                                         %(date_to)s::date) - date_entry)
+                       (SELECT avg(GREATEST(LEAST(COALESCE(date_exit, %(until)s),
+                                                  %(until)s) - date_entry, 0))
                           FROM cases),
                        (SELECT count(*) FROM cases)
                   FROM first_entry
                 """,
                 cases=cases,
-                date_to=date_to,
+                until=project._period_end(date_to),
             ),
             "followon": SQL(
                 """

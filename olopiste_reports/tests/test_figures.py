@@ -56,6 +56,13 @@ class TestDashboardFigures(ReportsCase):
         self.assertEqual(rows["registered"]["count"], 134)
         self.assertEqual(rows["took_part"]["count"], 120 + 6 * 50)
 
+    def test_client_period_stops_at_the_project_end(self):
+        """Viewed years after the project ended, open cases count to its end:
+        the same average as on its last day, not months of nothing since."""
+        self.assertEqual(self.ref_project.date_end, date(2018, 8, 31))
+        later = self._figures(date_to=date(2026, 11, 30))
+        self.assertEqual(later["client_period"]["count"], 11)
+
     def _participants(self):
         return self.env["olopiste.report.figures"]._participants(
             self.ref_project, None, AS_OF, "cumulative"
