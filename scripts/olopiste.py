@@ -34,6 +34,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("olopiste_case", "olopiste_reports")
+LANGUAGES = ("fi", "sv")  # each addon's i18n/<language>.po, kept complete
 DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
 BENCH_BASELINE = ("crm",)  # Odoo's own kanban and pivot, measured beside ours
 RUN_DB = os.environ.get("OLOPISTE_DB", "olopiste")
@@ -624,14 +625,16 @@ def cmd_generate(args):
         return 0
 
 
-def merge_po(pot_path, po_path):
-    """Bring po_path up to the .pot: keep translations, add new msgids, drop old."""
+def merge_po(pot_path, language):
+    """Bring the language's .po beside the .pot up to it: keep translations, add
+    new msgids, drop old. Returns how many msgids lack a translation."""
     import polib
 
+    po_path = pot_path.parent / f"{language}.po"
     pot = polib.pofile(str(pot_path))
     po = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
     if not po_path.exists():
-        po.metadata = dict(pot.metadata, Language="fi")
+        po.metadata = dict(pot.metadata, Language=language)
     po.merge(pot)
     po[:] = [entry for entry in po if not entry.obsolete]
     po.save(str(po_path))
@@ -639,7 +642,8 @@ def merge_po(pot_path, po_path):
 
 
 def cmd_i18n(args):
-    """Export each addon's .pot from a fresh database and merge it into fi.po."""
+    """Export each addon's .pot from a fresh database and merge it into the .po
+    of every language in LANGUAGES."""
     settings = prepare(need_browser=False)
     with fresh_database(settings, "i18n") as (config, database, _work):
         for addon in ADDONS:
@@ -653,10 +657,11 @@ def cmd_i18n(args):
                     ),
                     check=True,
                 )  # fmt: skip
-            missing = merge_po(pot_path, pot_path.parent / "fi.po")
-            say(
-                f"{addon}: {pot_path.name} exported, fi.po lacks {missing} translations"
-            )
+            lacking = [
+                f"{language}.po lacks {merge_po(pot_path, language)} translations"
+                for language in LANGUAGES
+            ]
+            say(f"{addon}: {pot_path.name} exported, " + ", ".join(lacking))
         return 0
 
 
@@ -693,7 +698,11 @@ def main():
         "--database", default=RUN_DB, help=f"database (default {RUN_DB!r}, as `run`)"
     )
     generate.set_defaults(func=cmd_generate)
-    i18n = sub.add_parser("i18n", help="export the .pot files and merge fi.po")
+    i18n = sub.add_parser(
+        "i18n",
+        help="export the .pot files and merge them into "
+        + ", ".join(f"{language}.po" for language in LANGUAGES),
+    )
     i18n.set_defaults(func=cmd_i18n)
     args = parser.parse_args()
     for signum in (signal.SIGTERM, signal.SIGHUP):

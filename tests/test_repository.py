@@ -14,6 +14,7 @@ from lxml import etree
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in REPO.glob("*/__manifest__.py"))
+SCRIPT = REPO / "scripts" / "olopiste.py"
 PYLINT_ODOO_CHECKS = ",".join(
     [
         "attribute-deprecated",
@@ -66,6 +67,21 @@ PYLINT_ODOO_CHECKS = ",".join(
         "website-manifest-key-not-valid-uri",
     ]
 )
+
+
+def _script_constant(name):
+    """A constant of scripts/olopiste.py, read from its source, not imported."""
+    tree = ast.parse(SCRIPT.read_text(), filename=str(SCRIPT))
+    return next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    )
+
+
+# The languages the i18n command merges into: each must stay complete.
+LANGUAGES = _script_constant("LANGUAGES")
 
 
 def _model_classes(addon):
@@ -184,22 +200,29 @@ def test_every_model_has_access_rights(addon):
     assert not missing, f"no access rights for {missing}"
 
 
+def test_languages_found():
+    assert set(LANGUAGES) >= {"fi", "sv"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
-def test_finnish_translation_is_complete(addon):
+def test_translation_is_complete(addon, language):
     pot_path = addon / "i18n" / f"{addon.name}.pot"
-    fi_path = addon / "i18n" / "fi.po"
+    po_path = addon / "i18n" / f"{language}.po"
     assert pot_path.exists(), f"{pot_path} is missing: export it from Odoo"
-    assert fi_path.exists(), f"{fi_path} is missing"
+    assert po_path.exists(), f"{po_path} is missing"
     pot = polib.pofile(str(pot_path))
-    fi = {entry.msgid: entry for entry in polib.pofile(str(fi_path))}
+    po_file = polib.pofile(str(po_path))
+    assert po_file.metadata.get("Language") == language
+    po = {entry.msgid: entry for entry in po_file}
     assert len(pot) > 0
     untranslated = [
         entry.msgid
         for entry in pot
-        if entry.msgid not in fi
-        or not fi[entry.msgid].msgstr.strip()
-        or "fuzzy" in fi[entry.msgid].flags
+        if entry.msgid not in po
+        or not po[entry.msgid].msgstr.strip()
+        or "fuzzy" in po[entry.msgid].flags
     ]
     assert not untranslated, f"{len(untranslated)} untranslated: {untranslated[:10]}"
-    stale = sorted(set(fi) - {entry.msgid for entry in pot})
-    assert not stale, f"fi.po has msgids the .pot no longer has: {stale[:10]}"
+    stale = sorted(set(po) - {entry.msgid for entry in pot})
+    assert not stale, f"{po_path.name} has msgids the .pot no longer has: {stale[:10]}"
