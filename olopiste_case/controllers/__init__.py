@@ -1,1 +1,2 @@
 from . import handover
+from . import import_template

@@ -21,7 +21,9 @@ from . import olopiste_assessment_line
 from . import survey_user_input
 from . import res_users
 from . import res_partner
+from . import res_lang
 from . import olopiste_import_mixin
 from . import olopiste_case_import
 from . import olopiste_attendance_import
 from . import base_import_import
+from . import ir_fields_converter

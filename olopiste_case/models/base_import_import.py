@@ -1,5 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
 from odoo import models
 
 from odoo.addons.base_import.models.base_import import ImportValidationError
@@ -34,9 +36,38 @@ class BaseImportImport(models.TransientModel):
             )
         return preview
 
+    def _extract_header_types(self, preview_values, options):
+        """Dates written in the user's own format are dates. Odoo tries
+        numbers first and takes 14.06.1972 for a number with thousands
+        separators, so a Finnish file's dates were never recognised."""
+        if self._olopiste_import() and not options.get("date_format"):
+            date_format = (
+                self.env["res.lang"]._get_data(code=self.env.user.lang).date_format
+            )
+            values = [value.strip() for value in preview_values if value.strip()]
+            if (
+                date_format
+                and values
+                and all(self._olopiste_is_date(value, date_format) for value in values)
+            ):
+                options["date_format"] = date_format
+                return ["date", "datetime"]
+        return super()._extract_header_types(preview_values, options)
+
+    @staticmethod
+    def _olopiste_is_date(value, date_format):
+        try:
+            datetime.strptime(value, date_format)
+        except ValueError:
+            return False
+        return True
+
     def execute_import(self, fields, columns, options, dryrun=False):
-        if not (options.get("olopiste_valid_rows") and self._olopiste_import()):
+        if not self._olopiste_import():
             return super().execute_import(fields, columns, options, dryrun=dryrun)
+        if not options.get("olopiste_valid_rows"):
+            result = super().execute_import(fields, columns, options, dryrun=dryrun)
+            return self._olopiste_number_rows(result, options)
         # filled while the file is read: rows left out, positions of the rest
         state = {"unreadable": {}, "positions": None}
         importer = self.with_context(
@@ -45,7 +76,24 @@ class BaseImportImport(models.TransientModel):
         result = super(BaseImportImport, importer).execute_import(
             fields, columns, dict(options), dryrun=dryrun
         )
-        return importer._olopiste_left_out_report(result, state, options, dryrun)
+        result = importer._olopiste_left_out_report(result, state, options, dryrun)
+        return self._olopiste_number_rows(result, options)
+
+    def _olopiste_number_rows(self, result, options):
+        """One numbering on the whole screen: 1 = the file's first row of
+        data. The screen shows a column's errors at `rows.from` + 1 but a
+        row's error at `record`, counted from 0 and from the batch's start."""
+        skip = options.get("skip") or 0
+        messages = []
+        for message in result.get("messages", []):
+            rows = message.get("rows")
+            if rows:
+                rows = {"from": rows["from"] + skip, "to": rows["to"] + skip}
+                message = dict(message, rows=rows)
+                if "record" in message:
+                    message["record"] = rows["from"] + 1
+            messages.append(message)
+        return dict(result, messages=messages)
 
     def _parse_import_data(self, data, import_fields, options):
         data = super()._parse_import_data(data, import_fields, options)
@@ -102,8 +150,7 @@ class BaseImportImport(models.TransientModel):
         messages = list(state["unreadable"].values()) + messages
         left_out = sorted({m["rows"]["from"] for m in messages if m.get("left_out")})
         if left_out:
-            # numbered as the import screen numbers them: 1 = the first row of
-            # data (under the header), counted from the file's top
+            # numbered as _olopiste_number_rows numbers the messages
             first_row = skip + 1
             params = {
                 "count": len(result.get("ids") or []),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import format_date
 
 from ..const import GROUP_FINANCE, GROUP_STUDENT, GROUP_WORKER
 
@@ -204,6 +205,27 @@ class CalendarEvent(models.Model):
         if self.allday:
             return self.start_date
         return fields.Date.context_today(self, self.start) if self.start else False
+
+    def _olopiste_has_happened(self):
+        """Whether the activity's day has come: who attended (or not) is
+        recorded from that day on; an excused absence may be told in advance."""
+        self.ensure_one()
+        day = self._olopiste_date()
+        return bool(day) and day <= fields.Date.context_today(self)
+
+    def _olopiste_not_yet_error(self, client, state):
+        """The translated reason `client`'s `state` cannot be recorded yet, or
+        None (one rule for the attendance and its entry screen)."""
+        if state == "excused" or not self or self._olopiste_has_happened():
+            return None
+        return self.env._(
+            "%(client)s: “%(event)s” on %(date)s has not taken place yet. Record "
+            "attendance on the day or afterwards; an excused absence can be "
+            "recorded in advance.",
+            client=client,
+            event=self.name,
+            date=format_date(self.env, self._olopiste_date()),
+        )
 
     def _olopiste_max_hours(self):
         """The most hours one person can have attended this event."""

@@ -54,6 +54,14 @@ class OlopisteAssessment(models.Model):
             scores = assessment.line_ids.mapped("score")
             assessment.score_total = sum(scores) / len(scores) if scores else 0.0
 
+    @api.depends("date", "kind")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for assessment in self:
+            kind = kinds.get(assessment.kind, "")
+            assessment.display_name = f"{kind} {format_date(self.env, assessment.date)}"
+
     @api.constrains("kind", "date", "case_id")
     def _check_order(self):
         for assessment in self:

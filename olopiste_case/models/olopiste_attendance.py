@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_date, formatLang
 
 from .calendar_event import ACTIVITY_KINDS
 
@@ -99,10 +99,15 @@ class OlopisteAttendance(models.Model):
             if error:
                 raise ValidationError(error)
 
-    @api.constrains("case_id", "event_id", "date")
+    @api.constrains("case_id", "event_id", "date", "state")
     def _check_case_fits_event(self):
         for attendance in self:
-            error = attendance._case_error()
+            error = (
+                attendance._case_error()
+                or attendance.event_id._olopiste_not_yet_error(
+                    attendance.case_id.partner_id.name, attendance.state
+                )
+            )
             if error:
                 raise ValidationError(error)
 
@@ -122,8 +127,8 @@ class OlopisteAttendance(models.Model):
             return self.env._(
                 "%(client)s: %(hours)s hours is more than the %(limit)s hours of “%(event)s”.",
                 client=self.case_id.partner_id.name,
-                hours=round(self.hours, 2),
-                limit=round(limit, 2),
+                hours=formatLang(self.env, self.hours),
+                limit=formatLang(self.env, limit),
                 event=event.name,
             )
         return None

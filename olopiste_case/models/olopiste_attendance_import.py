@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 
 class OlopisteAttendance(models.Model):
@@ -23,6 +24,14 @@ class OlopisteAttendance(models.Model):
         ("import_activity_date",),
     )
     _olopiste_import_prefix = "olopiste_attendance"
+    _olopiste_template_fields = (
+        "case_id",
+        "import_activity_name",
+        "import_activity_date",
+        "state",
+        "hours",
+    )
+    _olopiste_template_name = "olopiste_attendance"
 
     import_activity_name = fields.Char(
         string="Activity Name",
@@ -36,16 +45,33 @@ class OlopisteAttendance(models.Model):
     )
 
     @api.model
-    def get_import_templates(self):
+    def _olopiste_template_label(self, file_format):
+        return self.env._(
+            "Import Template for Attendance (%(format)s)", format=file_format.upper()
+        )
+
+    @api.model
+    def _olopiste_template_rows(self):
+        """Attendance of two template clients at the demo's sessions of last
+        week (import the clients and cases template first)."""
+        # sudo: names and days of demo activities, as example text
+        ref = self.env["ir.model.data"].sudo()._xmlid_to_res_id
+        Event = self.env["calendar.event"].sudo()
+        nonstop = Event.browse(ref("olopiste_case.demo_event_nonstop", False))
+        group = Event.browse(ref("olopiste_case.demo_event_theme_group", False))
+        day = self._olopiste_template_anchor()
+        nonstop_row = {
+            "import_activity_name": nonstop.name or "Olohuone NonStop",
+            "import_activity_date": nonstop and nonstop._olopiste_date() or day,
+        }
+        group_row = {
+            "import_activity_name": group.name or "Teemaryhmä: työnhaku",
+            "import_activity_date": group and group._olopiste_date() or day,
+        }
         return [
-            {
-                "label": self.env._("Import Template for Attendance (XLSX)"),
-                "template": "/olopiste_case/static/xls/olopiste_attendance.xlsx",
-            },
-            {
-                "label": self.env._("Import Template for Attendance (CSV)"),
-                "template": "/olopiste_case/static/xls/olopiste_attendance.csv",
-            },
+            dict(nonstop_row, case_id="Kaisa Esimerkki", state="attended", hours=3),
+            dict(group_row, case_id="Joonas Mallinen", state="attended", hours=2),
+            dict(group_row, case_id="Kaisa Esimerkki", state="excused", hours=0),
         ]
 
     @api.model_create_multi
@@ -99,7 +125,7 @@ class OlopisteAttendance(models.Model):
                     "exactly one is needed.",
                     count=len(events),
                     name=name,
-                    date=day,
+                    date=format_date(self.env, day),
                     project=case.project_id.display_name,
                 )
             )

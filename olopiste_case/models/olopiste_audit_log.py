@@ -17,7 +17,13 @@ class OlopisteAuditLog(models.Model):
     operation = fields.Selection(
         selection=[("read", "Read"), ("write", "Changed")], readonly=True, required=True
     )
-    field_names = fields.Char(string="Fields", readonly=True)
+    field_names = fields.Char(string="Technical Field Names", readonly=True)
+    field_labels = fields.Char(
+        string="Fields",
+        compute="_compute_field_labels",
+        help="The fields read or changed, as the user's forms name them.",
+    )
+    model_label = fields.Char(string="Record Type", compute="_compute_field_labels")
     company_id = fields.Many2one(comodel_name="res.company", readonly=True, index=True)
 
     @api.model
@@ -42,6 +48,24 @@ class OlopisteAuditLog(models.Model):
         ]
         # sudo: audit entries are written for users who have no right on them
         self.sudo().create(values)
+
+    @api.depends("res_model", "field_names")
+    def _compute_field_labels(self):
+        for entry in self:
+            Model = self.env.get(entry.res_model)
+            if Model is None:
+                entry.field_labels = entry.field_names
+                entry.model_label = entry.res_model
+                continue
+            labels = [
+                Model._fields[name]._description_string(self.env)
+                if name in Model._fields
+                else name
+                for name in (entry.field_names or "").split(",")
+                if name
+            ]
+            entry.field_labels = ", ".join(labels)
+            entry.model_label = self.env["ir.model"]._get(entry.res_model).name
 
     def action_open_record(self):
         self.ensure_one()

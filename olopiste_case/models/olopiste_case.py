@@ -66,6 +66,15 @@ def consent_in_force(given, withdrawn):
     return bool(given and (not withdrawn or withdrawn < given))
 
 
+# each consent's date and the date of its withdrawal: a withdrawal empties the
+# consent date; a consent recorded on or after the withdrawal (also the same
+# day) ends the withdrawal; the chatter keeps both
+CONSENT_WITHDRAWALS = {
+    "consent_handover_date": "consent_handover_withdrawn_date",
+    "consent_sensitive_date": "consent_sensitive_withdrawn_date",
+}
+
+
 class OlopisteCase(models.Model):
     """One client's period in one project (Finnish: *asiakkuus*)."""
 
@@ -98,7 +107,8 @@ class OlopisteCase(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        domain="[('is_company', '=', False)]",
+        # clients, not Odoo's business contacts; a new name creates a client
+        domain="[('is_olopiste_client', '=', True)]",
     )
     project_id = fields.Many2one(
         comodel_name="olopiste.project",
@@ -588,6 +598,20 @@ class OlopisteCase(models.Model):
                     )
                 )
 
+    @api.constrains("area_id", "project_id")
+    def _check_area_in_project(self):
+        for case in self:
+            if case.area_id and case.area_id.project_id != case.project_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s: the area %(area)s is not an area of the project "
+                        "%(project)s.",
+                        client=case.partner_id.name,
+                        area=case.area_id.name,
+                        project=case.project_id.display_name,
+                    )
+                )
+
     @api.constrains("followup_situation", "labour_status")
     def _check_improved_situation(self):
         for case in self:
@@ -693,6 +717,18 @@ class OlopisteCase(models.Model):
     def write(self, vals):
         if "stage_id" in vals:
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
+        renewed = {
+            withdrawn: vals[given]
+            for given, withdrawn in CONSENT_WITHDRAWALS.items()
+            if vals.get(given) and withdrawn not in vals
+        }
+        if renewed and len(self) > 1:
+            for case in self:
+                case.write(vals)
+            return True
+        for withdrawn, given in renewed.items():
+            if self[withdrawn] and self[withdrawn] <= fields.Date.to_date(given):
+                vals = dict(vals, **{withdrawn: False})
         exiting = (
             self.filtered(lambda c: not c.date_exit)
             if vals.get("date_exit")
@@ -713,7 +749,12 @@ class OlopisteCase(models.Model):
         self.check_access("write")
         today = fields.Date.context_today(self)
         for case in self:
-            case.consent_handover_withdrawn_date = today
+            case.write(
+                {
+                    "consent_handover_withdrawn_date": today,
+                    "consent_handover_date": False,
+                }
+            )
             links = case.referral_ids.filtered("handover_expiry")
             links._revoke_handover_links()
             case.message_post(
@@ -733,6 +774,7 @@ class OlopisteCase(models.Model):
             case.write(
                 {
                     "consent_sensitive_withdrawn_date": today,
+                    "consent_sensitive_date": False,
                     **dict.fromkeys(SENSITIVE_FIELDS, False),
                 }
             )

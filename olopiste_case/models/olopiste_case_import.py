@@ -1,5 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
 from odoo import api, fields, models
 
 CLIENT_IMPORT_FIELDS = (
@@ -28,6 +30,24 @@ class OlopisteCase(models.Model):
         ("date_entry",),
     )
     _olopiste_import_prefix = "olopiste_case"
+    _olopiste_template_fields = (
+        "import_client_name",
+        "import_client_birthdate",
+        "import_client_gender",
+        "project_id",
+        "area_id",
+        "stage_id",
+        "date_entry",
+        "referral_source",
+        "labour_status",
+        "unemployment_months",
+        "education_level",
+        "consent_processing_date",
+        "funder_start_date",
+        "date_exit",
+        "exit_situation",
+    )
+    _olopiste_template_name = "olopiste_cases"
 
     import_client_name = fields.Char(
         string="Client Name",
@@ -43,17 +63,79 @@ class OlopisteCase(models.Model):
     )
 
     @api.model
-    def get_import_templates(self):
-        return [
+    def _olopiste_template_label(self, file_format):
+        return self.env._(
+            "Import Template for Clients and Cases (%(format)s)",
+            format=file_format.upper(),
+        )
+
+    @api.model
+    def _olopiste_template_rows(self):
+        """Three clients of the demo project (found by its code): two open
+        cases and one closed, entered before the demo's last-week session."""
+        # sudo: names of demo records, as example text
+        ref = self.env["ir.model.data"].sudo()._xmlid_to_res_id
+        Area = self.env["olopiste.area"].sudo()
+        central = Area.browse(ref("olopiste_case.demo_area_keskusta", False))
+        south = Area.browse(ref("olopiste_case.demo_area_liipola", False))
+        project = (
+            self.env["olopiste.project"]
+            .sudo()
+            .browse(ref("olopiste_case.demo_project_olopiste", False))
+        )
+        stages = {
+            stage.kind: stage.name
+            for stage in self.env["olopiste.stage"].sudo().search([])
+        }
+        day = self._olopiste_template_anchor()
+        common = {"project_id": project.code or "S20001"}
+        rows = [
             {
-                "label": self.env._("Import Template for Clients and Cases (XLSX)"),
-                "template": "/olopiste_case/static/xls/olopiste_cases.xlsx",
+                "import_client_name": "Kaisa Esimerkki",
+                "import_client_birthdate": date(1972, 6, 14),
+                "import_client_gender": "female",
+                "area_id": central.name or "Keskusta",
+                "stage_id": stages.get("engagement"),
+                "date_entry": day - timedelta(days=60),
+                "referral_source": "employment_services",
+                "labour_status": "long_term_unemployed",
+                "unemployment_months": 26,
+                "education_level": "isced_0_2",
+                "consent_processing_date": day - timedelta(days=60),
+                "funder_start_date": day - timedelta(days=58),
             },
             {
-                "label": self.env._("Import Template for Clients and Cases (CSV)"),
-                "template": "/olopiste_case/static/xls/olopiste_cases.csv",
+                "import_client_name": "Joonas Mallinen",
+                "import_client_birthdate": date(1990, 1, 30),
+                "import_client_gender": "male",
+                "area_id": central.name or "Keskusta",
+                "stage_id": stages.get("mapping"),
+                "date_entry": day - timedelta(days=30),
+                "referral_source": "outreach",
+                "labour_status": "unemployed",
+                "unemployment_months": 7,
+                "education_level": "isced_3_4",
+                "consent_processing_date": day - timedelta(days=30),
+                "funder_start_date": day - timedelta(days=22),
+            },
+            {
+                "import_client_name": "Ritva Testinen",
+                "import_client_birthdate": date(1961, 11, 2),
+                "import_client_gender": "female",
+                "area_id": south.name or "Liipola ja Hollola",
+                "stage_id": stages.get("closed"),
+                "date_entry": day - timedelta(days=400),
+                "referral_source": "social_services",
+                "labour_status": "inactive",
+                "unemployment_months": 0,
+                "education_level": "isced_0_2",
+                "consent_processing_date": day - timedelta(days=400),
+                "funder_start_date": day - timedelta(days=393),
+                "date_exit": day - timedelta(days=45),
+                "exit_situation": "job_seeking",
             },
         ]
+        return [dict(common, **row) for row in rows]
 
     @api.model_create_multi
     def create(self, vals_list):

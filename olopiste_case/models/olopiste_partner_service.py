@@ -34,8 +34,28 @@ class OlopistePartnerService(models.Model):
         domain="[('parent_id', '=', organisation_id)]",
     )
     places = fields.Integer(
+        help="Places the partner offers now, e.g. work-trial or wage-subsidy "
+        "places; a started path takes one.",
+    )
+    # compute_sudo: every started path takes a place, also those of cases
+    # the user does not see
+    referral_ids = fields.One2many(
+        comodel_name="olopiste.referral",
+        inverse_name="service_id",
+        groups="olopiste_case.group_olopiste_worker",
+    )
+    places_taken = fields.Integer(
+        compute="_compute_places_open",
+        store=True,
+        compute_sudo=True,
+        help="Paths to this service that have started and not yet ended.",
+    )
+    places_open = fields.Integer(
         string="Open Places",
-        help="Places open now, e.g. work-trial or wage-subsidy places.",
+        compute="_compute_places_open",
+        store=True,
+        compute_sudo=True,
+        help="Places less the paths that have started.",
     )
     date_start = fields.Date(string="Places From")
     date_end = fields.Date(string="Places Until")
@@ -46,6 +66,13 @@ class OlopistePartnerService(models.Model):
         default=lambda self: self.env.company,
         index=True,
     )
+
+    @api.depends("places", "referral_ids.state")
+    def _compute_places_open(self):
+        for service in self:
+            taken = len(service.referral_ids.filtered(lambda r: r.state == "started"))
+            service.places_taken = taken
+            service.places_open = max(service.places - taken, 0)
 
     @api.constrains("places", "date_start", "date_end")
     def _check_places(self):

@@ -269,6 +269,15 @@ class OlopisteReferral(models.Model):
             if html2plaintext(referral.handover_summary or "").strip():
                 referral._check_handover_shareable(need_summary=False)
 
+    @api.onchange("service_id")
+    def _onchange_service_id(self):
+        """A listed service says where the client goes and what the path is."""
+        service = self.service_id
+        if service:
+            self.organisation_id = service.organisation_id
+            self.contact_id = service.contact_id
+            self.followon_type_id = service.followon_type_id or self.followon_type_id
+
     # ------------------------------------------------------------------
     # CRUD
 

@@ -1,5 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -76,6 +78,37 @@ class TestAssessment(OlopisteCase):
         for user in (self.user_student, self.user_finance):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.case.with_user(user).read(["capacity_change"])
+
+    def test_distance_travelled_one_line_per_dimension_over_assessments(self):
+        """The chart's points are the assessments in date order, one unstacked
+        line per dimension: no calendar days between them, no empty series;
+        the pivot's columns run initial, interim, final."""
+        self._assess("2016-02-01", "initial", 3)
+        self._assess("2016-06-01", "interim", 5)
+        self._assess("2016-09-01", "final", 7)
+        action = self.case.with_user(self.user_worker).action_view_assessment_graph()
+        Line = self.env["olopiste.assessment.line"].with_user(self.user_worker)
+        views = Line.get_views([(False, "graph"), (False, "pivot")])["views"]
+        graph = etree.fromstring(views["graph"]["arch"])
+        self.assertEqual(graph.get("stacked"), "0")
+        groupbys = [
+            f.get("name") for f in graph.iter("field") if f.get("type") != "measure"
+        ]
+        pivot = etree.fromstring(views["pivot"]["arch"])
+        columns = [f.get("name") for f in pivot.iter("field") if f.get("type") == "col"]
+        for groupby in (groupbys[0], columns[0]):
+            groups = Line._read_group(action["domain"], [groupby], ["score:avg"])
+            self.assertEqual(
+                [(group.display_name, score) for group, score in groups],
+                [
+                    ("Initial 02/01/2016", 3),
+                    ("Interim 06/01/2016", 5),
+                    ("Final 09/01/2016", 7),
+                ],
+            )
+        series = Line._read_group(action["domain"], [groupbys[1]], ["__count"])
+        self.assertEqual(len(series), len(self.dimensions))
+        self.assertTrue(all(dimension for dimension, _count in series))
 
     def test_two_unsaved_assessments_on_the_same_date(self):
         """The case form computes the change of assessments not saved yet

@@ -1,7 +1,10 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -182,7 +185,7 @@ class TestAttendanceEntry(AttendanceCase):
         entry.line_ids.sorted("sequence")[3].hours = 4.0
         entry.line_ids.create({"entry_id": entry.id, "present": True, "hours": 1})
         with self.assertRaisesRegex(
-            ValidationError, r"Row 4: Group Client 03: 4\.0 hours"
+            ValidationError, r"Row 4: Group Client 03: 4\.00 hours"
         ) as error:
             entry.action_save()
         self.assertIn("Row 11: choose a client's case", str(error.exception))
@@ -297,3 +300,94 @@ class TestAttendanceSecurity(AttendanceCase):
         self.assertNotIn("olopiste_case_ids", fields_seen)
         with self.assertRaises(AccessError):
             self.session.with_user(self.user_plain).read(["olopiste_case_ids"])
+
+
+@tagged("post_install", "-at_install")
+class TestAttendanceDay(AttendanceCase):
+    """Sessions of a running project: next week's and a walk-in's row."""
+
+    def setUp(self):
+        super().setUp()
+        today = fields.Date.context_today(self.project)
+        self.other_project.write(
+            {"user_ids": [(6, 0, [self.user_worker.id, self.user_student.id])]}
+        )
+        self.running_case = self.env["olopiste.case"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Viikko Asiakas"})
+                .id,
+                "project_id": self.other_project.id,
+                "user_id": self.user_worker.id,
+                "date_entry": today - timedelta(days=30),
+            }
+        )
+        next_week = today + timedelta(days=7)
+        self.next_week = self.env["calendar.event"].create(
+            {
+                "name": "Next week's group",
+                "olopiste_kind": "theme_group",
+                "olopiste_project_id": self.other_project.id,
+                "start": f"{next_week} 08:00:00",
+                "stop": f"{next_week} 11:00:00",
+                "olopiste_user_ids": [(6, 0, [self.user_worker.id])],
+                "olopiste_case_ids": [(6, 0, self.running_case.ids)],
+            }
+        )
+
+    def test_next_weeks_session_takes_only_excused_absences(self):
+        Attendance = self.env["olopiste.attendance"].with_user(self.user_worker)
+        for state in ("attended", "absent"):
+            with self.assertRaisesRegex(ValidationError, "has not taken place yet"):
+                Attendance.create(
+                    {
+                        "event_id": self.next_week.id,
+                        "case_id": self.running_case.id,
+                        "state": state,
+                    }
+                )
+        entry = self._entry(self.next_week, self.user_worker)
+        entry.action_mark_all_present()
+        with self.assertRaisesRegex(ValidationError, "has not taken place yet"):
+            entry.action_save()
+        self.assertFalse(self.next_week.olopiste_attendance_ids)
+        # unmarked, nobody is absent yet: nothing is written
+        entry.line_ids.present = False
+        entry.action_save()
+        self.assertFalse(self.next_week.olopiste_attendance_ids)
+        # the client called in advance
+        entry = self._entry(self.next_week, self.user_worker)
+        entry.line_ids.excused = True
+        entry.action_save()
+        self.assertEqual(self.next_week.olopiste_attendance_ids.state, "excused")
+        self.assertEqual(self.running_case.attendance_hours, 0.0)
+
+    def test_walk_in_row_is_present_for_the_session_hours(self):
+        form = Form(self._entry(user=self.user_worker))
+        with form.line_ids.new() as line:
+            self.assertTrue(line.present)
+            self.assertEqual(line.hours, 3.0)
+            line.new_client_name = "Kävijä Uusi"
+        with form.line_ids.edit(0) as line:
+            line.present = True
+            line.excused = True
+            self.assertFalse(line.present)
+            line.present = True
+            self.assertFalse(line.excused)
+        form.save().action_save()
+        walk_in = self.session.olopiste_attendance_ids.filtered(
+            lambda a: a.partner_id.name == "Kävijä Uusi"
+        )
+        self.assertEqual((walk_in.state, walk_in.hours), ("attended", 3.0))
+
+    def test_trainee_walk_in_named_in_finnish(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        entry = self._entry(user=self.user_student).with_context(lang="fi_FI")
+        entry.line_ids.create(
+            {"entry_id": entry.id, "new_client_name": "Kävijä Uusi", "present": True}
+        )
+        with self.assertRaises(ValidationError) as error:
+            entry.action_save()
+        self.assertIn("Kävijä Uusi", str(error.exception))
+        self.assertNotIn("Contact", str(error.exception))
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Kävijä Uusi")]))

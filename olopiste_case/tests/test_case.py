@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import OlopisteCase
 
@@ -39,6 +40,14 @@ class TestCase(OlopisteCase):
         for day in ("31.08.2015", "01.09.2015", "31.08.2018"):
             self.assertIn(day, message)
         self.assertNotIn("2015-08-31", message)
+
+    def test_area_of_another_project_is_refused(self):
+        elsewhere = self.env["olopiste.area"].create(
+            {"name": "North", "project_id": self.other_project.id}
+        )
+        with self.assertRaisesRegex(ValidationError, "not an area of the project"):
+            self.case.area_id = elsewhere
+        self.assertEqual(self.case.area_id, self.area)
 
     def test_open_case_counted_to_the_project_end(self):
         """The project ended on 31 August 2018: an open case's time in it
@@ -118,6 +127,49 @@ class TestCase(OlopisteCase):
                 "exit_situation": "employed",
             }
         )
+        self.assertEqual(self.case.stage_kind, "closed")
+
+    def test_new_client_from_the_case_is_a_person(self):
+        """The case's client picker offers clients only (not Odoo's business
+        contacts), and "Create and edit" opens a form for a person."""
+        view = self.env.ref("olopiste_case.res_partner_view_form_olopiste_client")
+        form = Form(
+            self.env["res.partner"]
+            .with_user(self.user_worker)
+            .with_context(default_is_olopiste_client=True),
+            view=view,
+        )
+        form.name = "Uusi Henkilö"
+        form.birthdate_date = date(1988, 2, 3)
+        form.mobile = "+358 40 123 4567"
+        client = form.save()
+        self.assertTrue(client.is_olopiste_client)
+        self.assertFalse(client.is_company)
+        company = self.env["res.partner"].create(
+            {"name": "Yritys Oy", "is_company": True}
+        )
+        employee = self.env["res.partner"].create(
+            {"name": "Yrityksen Työntekijä", "parent_id": company.id}
+        )
+        domain = self.env["olopiste.case"]._fields["partner_id"].domain
+        offered = (
+            self.env["res.partner"]
+            .with_user(self.user_worker)
+            .search(safe_eval(domain) if isinstance(domain, str) else domain)
+        )
+        self.assertIn(client, offered)
+        self.assertNotIn(employee, offered)
+        self.assertNotIn(company, offered)
+
+    def test_closing_in_the_form_asks_for_the_exit_date_too(self):
+        form = Form(self.case.with_user(self.user_worker))
+        form.stage_id = self.stages["closed"]
+        with self.assertRaises(AssertionError) as error:
+            form.save()
+        self.assertIn("date_exit", str(error.exception))
+        form.date_exit = "2017-01-01"
+        form.exit_situation = "employed"
+        form.save()
         self.assertEqual(self.case.stage_kind, "closed")
 
     def test_exit_schedules_six_month_followup_once(self):

@@ -1,10 +1,8 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from pathlib import Path
-
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
-STATIC = Path(__file__).resolve().parents[1] / "static" / "xls"
 CASE_FIELDS = [
     "import_client_name",
     "import_client_birthdate",
@@ -88,18 +86,24 @@ class TestImport(TransactionCase):
             }
         )
 
-    def _import(self, content, fields, model="olopiste.case", dryrun=False, **opts):
+    def _import(
+        self, content, fields, model="olopiste.case", dryrun=False, context=None, **opts
+    ):
         is_xlsx = isinstance(content, bytes) and content[:2] == b"PK"
-        wizard = self.env["base_import.import"].create(
-            {
-                "res_model": model,
-                "file": content if isinstance(content, bytes) else content.encode(),
-                "file_type": "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet"
-                if is_xlsx
-                else "text/csv",
-                "file_name": "import.xlsx" if is_xlsx else "import.csv",
-            }
+        wizard = (
+            self.env["base_import.import"]
+            .with_context(**(context or {}))
+            .create(
+                {
+                    "res_model": model,
+                    "file": content if isinstance(content, bytes) else content.encode(),
+                    "file_type": "application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet"
+                    if is_xlsx
+                    else "text/csv",
+                    "file_name": "import.xlsx" if is_xlsx else "import.csv",
+                }
+            )
         )
         return wizard.execute_import(
             fields, list(fields), dict(OPTIONS, **opts), dryrun=dryrun
@@ -131,75 +135,156 @@ class TestImport(TransactionCase):
     def test_import_templates_offered(self):
         for model in ("olopiste.case", "olopiste.attendance"):
             templates = self.env[model].get_import_templates()
-            self.assertEqual(len(templates), 2)
-            for template in templates:
-                path = template["template"].removeprefix("/olopiste_case/static/xls/")
-                self.assertTrue((STATIC / path).is_file(), path)
+            self.assertEqual(
+                [template["template"] for template in templates],
+                [
+                    f"/olopiste_case/import_template/{model}/xlsx",
+                    f"/olopiste_case/import_template/{model}/csv",
+                ],
+            )
 
-    def test_template_headers_map_to_fields(self):
-        for name, fields, model in (
-            ("olopiste_cases.csv", CASE_FIELDS, "olopiste.case"),
-            ("olopiste_attendance.csv", ATTENDANCE_FIELDS, "olopiste.attendance"),
-        ):
-            wizard = self.env["base_import.import"].create(
+    def _import_template(self, model, file_format, user):
+        """Download `model`'s template as `user` and import it as the import
+        screen does: columns and date format as the preview guesses them."""
+        Model = self.env[model].with_user(user).with_context(lang=user.lang)
+        content = Model._olopiste_import_template(file_format)
+        wizard = (
+            self.env["base_import.import"]
+            .with_user(user)
+            .with_context(lang=user.lang)
+            .create(
                 {
                     "res_model": model,
-                    "file": (STATIC / name).read_bytes(),
-                    "file_type": "text/csv",
-                    "file_name": name,
+                    "file": content,
+                    "file_type": "text/csv"
+                    if file_format == "csv"
+                    else "application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet",
+                    "file_name": f"template.{file_format}",
                 }
             )
-            preview = wizard.parse_preview(dict(OPTIONS))
-            self.assertFalse(preview.get("error"), preview)
-            matches = preview["matches"]
-            self.assertEqual(
-                [matches.get(i, [None])[0] for i in range(len(fields))], fields
-            )
+        )
+        preview = wizard.parse_preview(
+            {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"}
+        )
+        self.assertFalse(preview.get("error"), preview)
+        fields = [
+            preview["matches"].get(i, [None])[0] for i in range(len(preview["headers"]))
+        ]
+        self.assertEqual(fields, list(Model._olopiste_template_fields))
+        return content, wizard.execute_import(
+            fields, preview["headers"], preview["options"]
+        )
 
-    def test_shipped_templates_import_once(self):
-        """The shipped CSV and XLSX templates import into the demo project; a
-        second import of either updates instead of duplicating."""
+    def test_templates_import_in_each_language(self):
+        """The templates, downloaded in Finnish or English, as XLSX or CSV,
+        import into the demo project with their headers, choices and dates
+        as written; a second import updates instead of duplicating."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        # the field labels and stage names in Finnish, as installing it loads them
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "olopiste_case"], ["fi_FI"]
+        )
+        # the import's per-cursor cache of choice translations predates them
+        self.env.cr.cache.pop("ir.fields.converter", None)
         demo = self.env.ref("olopiste_case.demo_project_olopiste")
+        worker = new_test_user(
+            self.env, "tpl_worker", groups="olopiste_case.group_olopiste_worker"
+        )
+        demo.user_ids = [(4, worker.id)]
+        self.env.ref("olopiste_case.demo_area_keskusta").user_ids = [(4, worker.id)]
+        self.env.ref("olopiste_case.demo_area_liipola").user_ids = [(4, worker.id)]
         Case = self.env["olopiste.case"]
         before = Case.search_count([("project_id", "=", demo.id)])
-        partners = self.env["res.partner"].search_count([])
-        dry = self._import((STATIC / "olopiste_cases.csv").read_bytes(), CASE_FIELDS,
-                           dryrun=True)  # fmt: skip
-        self.assertFalse(self._errors(dry), dry)
-        self.assertEqual(Case.search_count([("project_id", "=", demo.id)]), before)
-        result = self._import((STATIC / "olopiste_cases.csv").read_bytes(), CASE_FIELDS)
-        self.assertFalse(self._errors(result), result)
-        self.assertEqual(len(result["ids"]), 3)
-        cases = Case.browse(result["ids"])
+        ids = None
+        for lang, header in (("fi_FI", "Asiakkaan nimi"), ("en_US", "Client Name")):
+            worker.lang = lang
+            for file_format in ("xlsx", "csv"):
+                with self.subTest(lang=lang, file_format=file_format):
+                    content, result = self._import_template(
+                        "olopiste.case", file_format, worker
+                    )
+                    if file_format == "csv":
+                        self.assertTrue(content.decode().startswith(header))
+                    self.assertFalse(result["messages"], result)
+                    self.assertEqual(len(result["ids"]), 3)
+                    self.assertEqual(ids or result["ids"], result["ids"])
+                    ids = result["ids"]
+                    content, result = self._import_template(
+                        "olopiste.attendance", file_format, worker
+                    )
+                    self.assertFalse(result["messages"], result)
+                    self.assertEqual(len(result["ids"]), 3)
+        self.assertEqual(Case.search_count([("project_id", "=", demo.id)]), before + 3)
+        cases = Case.browse(ids)
         self.assertEqual(
             cases.mapped("partner_id.name"),
             ["Kaisa Esimerkki", "Joonas Mallinen", "Ritva Testinen"],
         )
         self.assertEqual(str(cases[0].partner_id.birthdate_date), "1972-06-14")
         self.assertEqual(cases[0].partner_id.gender, "female")
-        self.assertEqual(cases[0].area_id.project_id, demo)
-        self.assertEqual(cases[2].stage_kind, "closed")
         self.assertEqual(cases[0].education_level, "isced_0_2")
-        again = self._import((STATIC / "olopiste_cases.xlsx").read_bytes(), CASE_FIELDS)
-        self.assertFalse(self._errors(again), again)
-        self.assertEqual(again["ids"], result["ids"])
-        self.assertEqual(Case.search_count([("project_id", "=", demo.id)]), before + 3)
-        self.assertEqual(self.env["res.partner"].search_count([]), partners + 3)
+        self.assertEqual(cases[2].stage_kind, "closed")
+        self.assertEqual(cases[2].exit_situation, "job_seeking")
+        self.assertEqual(
+            cases.area_id,
+            self.env.ref("olopiste_case.demo_area_keskusta")
+            | self.env.ref("olopiste_case.demo_area_liipola"),
+        )
+        attendance = cases.attendance_ids
+        self.assertEqual(sorted(attendance.mapped("hours")), [0.0, 2.0, 3.0])
+        self.assertEqual(
+            sorted(attendance.mapped("state")), ["attended", "attended", "excused"]
+        )
 
-        Attendance = self.env["olopiste.attendance"]
-        for name in ("olopiste_attendance.csv", "olopiste_attendance.xlsx"):
-            result = self._import(
-                (STATIC / name).read_bytes(),
-                ATTENDANCE_FIELDS,
-                model="olopiste.attendance",
-            )
-            self.assertFalse(self._errors(result), result)
-            self.assertEqual(len(result["ids"]), 3)
-            self.assertEqual(Attendance.search_count([("case_id", "in", cases.ids)]), 3)
-        rows = Attendance.browse(result["ids"])
-        self.assertEqual(rows.mapped("hours"), [3.0, 1.5, 0.0])
-        self.assertEqual(rows.mapped("state"), ["attended", "attended", "excused"])
-        self.assertEqual(cases[0].attendance_hours, 3.0)
+    def test_spreadsheet_dates_in_the_users_format(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        for lang, day, month in (
+            ("fi_FI", "dd.mm.yyyy", "mm.yyyy"),
+            ("en_US", "mm/dd/yyyy", "mm/yyyy"),
+        ):
+            Lang = self.env["res.lang"].with_context(lang=lang)
+            self.assertEqual(Lang._olopiste_excel_date_format(), day)
+            self.assertEqual(Lang._olopiste_excel_date_format(month=True), month)
+
+    def test_area_named_alike_in_two_projects_in_finnish(self):
+        """An area name used in two projects is the area of the row's
+        project, also in Finnish (Odoo's Finnish "multiple matches" message
+        breaks its own placeholder)."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        other = self.env["olopiste.project"].create(
+            {"name": "Toinen hanke", "code": "TOINEN", "date_start": "2015-01-01"}
+        )
+        twin = self.env["olopiste.area"].create(
+            {"name": "Keskusta", "project_id": other.id}
+        )
+        self.assertTrue(twin)
+        rows = [case_row("Aino Malli"), case_row("Eino Malli", project="TOINEN")]
+        result = self._import(
+            "\n".join([HEADER, *rows]), CASE_FIELDS, context={"lang": "fi_FI"}
+        )
+        self.assertFalse(result["messages"], result)
+        cases = self.env["olopiste.case"].browse(result["ids"])
+        self.assertEqual(cases.area_id, self.area | twin)
+        self.assertEqual(
+            [case.area_id.project_id for case in cases], [self.project, other]
+        )
+
+    def test_duplicate_name_warned_in_finnish(self):
+        """Two projects of one name: the import takes the first and says so
+        in the user's language instead of failing."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["olopiste.project"].create(
+            {"name": "Tuontihanke", "code": "TUONTI2", "date_start": "2010-01-01"}
+        )
+        result = self._import(
+            "\n".join([HEADER, case_row("Aino Malli")]),
+            CASE_FIELDS,
+            context={"lang": "fi_FI"},
+        )
+        self.assertEqual([m["type"] for m in result["messages"]], ["warning"])
+        self.assertIn("Tuontihanke", result["messages"][0]["message"])
+        self.assertEqual(self._cases().partner_id.name, "Aino Malli")
 
     def test_existing_client_found_by_name_and_birthdate(self):
         client = self.env["res.partner"].create(
@@ -240,7 +325,7 @@ class TestImport(TransactionCase):
             ]
         )
         self._assert_fails(
-            content, 2, "Ilmari Malli: the exit date 2016-02-01 is before"
+            content, 2, "Ilmari Malli: the exit date 02/01/2016 is before"
         )
 
     def test_duplicate_client(self):
@@ -288,7 +373,7 @@ class TestImport(TransactionCase):
         self._assert_fails(
             content,
             1,
-            "0 activities named “Ryhmä” on 2016-05-11",
+            "0 activities named “Ryhmä” on 05/11/2016",
             fields=ATTENDANCE_FIELDS,
             model="olopiste.attendance",
         )
@@ -339,6 +424,11 @@ class TestImport(TransactionCase):
             result["messages"][0]["message"],
             "2 rows imported; 3 rows with errors (rows 2, 3, 5) were left out.",
         )
+        # each row's own message names the row as the summary does
+        self.assertEqual(
+            sorted(m["record"] for m in result["messages"] if m.get("left_out")),
+            [2, 3, 5],
+        )
         texts = " ".join(m["message"] for m in result["messages"])
         self.assertIn("Valmis", texts)
         self.assertIn("“2016-13-45” is not a date", texts)
@@ -386,8 +476,44 @@ class TestImport(TransactionCase):
         )  # fmt: skip
         self.assertEqual(self._left_out(result), [0])
         self.assertIn(
-            "0 activities named “Ryhmä” on 2016-05-11", result["messages"][1]["message"]
+            "0 activities named “Ryhmä” on 05/11/2016", result["messages"][1]["message"]
         )
         self.assertEqual(len(result["ids"]), 1)
         self.assertEqual(case.attendance_ids.event_id, self.event)
         self.assertEqual(case.attendance_hours, 3.0)
+
+
+@tagged("post_install", "-at_install")
+class TestImportTemplateRoute(HttpCase):
+    def test_template_download_by_role_and_language(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["olopiste_case"], ["fi_FI"])
+        new_test_user(
+            self.env,
+            "route_worker",
+            groups="olopiste_case.group_olopiste_worker",
+            lang="fi_FI",
+        )
+        new_test_user(
+            self.env, "route_finance", groups="olopiste_case.group_olopiste_finance"
+        )
+        url = "/olopiste_case/import_template/olopiste.case/csv"
+        self.authenticate("route_worker", "route_worker")
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.text.startswith("Asiakkaan nimi,"), response.text)
+        xlsx = self.url_open("/olopiste_case/import_template/olopiste.attendance/xlsx")
+        self.assertEqual(xlsx.content[:2], b"PK")
+        for bad in (
+            "/olopiste_case/import_template/res.partner/csv",
+            "/olopiste_case/import_template/olopiste.import.mixin/csv",
+            "/olopiste_case/import_template/olopiste.case/pdf",
+        ):
+            self.assertEqual(self.url_open(bad).status_code, 404, bad)
+        # finance imports no cases: no template either
+        self.authenticate("route_finance", "route_finance")
+        self.assertEqual(self.url_open(url).status_code, 403)
+        self.authenticate(None, None)
+        anonymous = self.url_open(url, allow_redirects=False)
+        self.assertIn(anonymous.status_code, (302, 303))
+        self.assertIn("/web/login", anonymous.headers["Location"])

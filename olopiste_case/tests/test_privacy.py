@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -526,6 +526,30 @@ class TestPrivacy(OlopisteCase):
             self.case.disability = "yes"
         self.assertIn("withdrew the consent", self.case.message_ids[0].body)
 
+    def test_consent_given_again_on_the_day_of_its_withdrawal(self):
+        """Withdrawn in the morning, given again in the afternoon: the new
+        consent holds, and the chatter keeps the withdrawal."""
+        today = fields.Date.context_today(self.case)
+        case = self.case.with_user(self.user_worker)
+        case.consent_sensitive_date = today
+        case.action_withdraw_sensitive_consent()
+        self.assertEqual(self.case.consent_sensitive_withdrawn_date, today)
+        self.assertFalse(self.case.consent_sensitive_date)
+        case.consent_sensitive_date = today
+        self.assertFalse(self.case.consent_sensitive_withdrawn_date)
+        case.disability = "yes"
+        self.assertEqual(self.case.disability, "yes")
+        # the chatter keeps the withdrawal
+        self.assertIn(
+            "withdrew the consent", " ".join(self.case.message_ids.mapped("body"))
+        )
+        # the handover consent alike
+        case.consent_handover_date = today
+        case.action_withdraw_handover_consent()
+        self.assertFalse(self.case._handover_consent_in_force())
+        case.consent_handover_date = today
+        self.assertTrue(self.case._handover_consent_in_force())
+
 
 @tagged("post_install", "-at_install")
 class TestAudit(OlopisteCase):
@@ -544,6 +568,10 @@ class TestAudit(OlopisteCase):
             sorted(entries.mapped(lambda e: (e.operation, e.field_names))),
             [("read", "disability"), ("read", "note"), ("write", "disability")],
         )
+        # the log shows the fields as the forms name them
+        self.assertIn("Disability", entries.mapped("field_labels"))
+        self.assertNotIn("disability", entries.mapped("field_labels"))
+        self.assertEqual(set(entries.mapped("model_label")), {"Client Case"})
         self.assertEqual(entries.user_id, self.user_worker)
 
     def test_every_orm_read_path_is_logged(self):

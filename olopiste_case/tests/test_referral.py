@@ -207,3 +207,57 @@ class TestHandoverConsent(ReferralCase):
         other = self._create_referral(self.case)
         other._portal_answer("declined")
         self.assertEqual(other.state, "declined")
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerServicePlaces(ReferralCase):
+    def setUp(self):
+        super().setUp()
+        self.service = self.env["olopiste.partner.service"].create(
+            {
+                "name": "Kitchen work trial",
+                "organisation_id": self.organisation.id,
+                "contact_id": self.contact.id,
+                "followon_type_id": self.work_trial.id,
+                "places": 2,
+            }
+        )
+
+    def test_choosing_a_service_fills_the_path(self):
+        form = Form(
+            self.env["olopiste.referral"]
+            .with_user(self.user_worker)
+            .with_context(default_case_id=self.case.id)
+        )
+        form.service_id = self.service
+        self.assertEqual(form.organisation_id, self.organisation)
+        self.assertEqual(form.contact_id, self.contact)
+        self.assertEqual(form.followon_type_id, self.work_trial)
+        referral = form.save()
+        self.assertEqual(referral.service_id, self.service)
+
+    def test_a_started_path_takes_a_place(self):
+        referral = self.referral.with_user(self.user_worker)
+        referral.service_id = self.service
+        self.assertEqual((self.service.places_taken, self.service.places_open), (0, 2))
+        referral.action_refer()
+        referral.action_start()
+        self.assertEqual((self.service.places_taken, self.service.places_open), (1, 1))
+        # another worker's started path, on a case this worker does not see
+        other = self._create_referral(self.case2, service_id=self.service.id)
+        other.write({"state": "started"})
+        self.assertEqual(self.service.places_open, 0)
+        self.assertEqual(
+            self.env["olopiste.partner.service"]
+            .with_user(self.user_worker)
+            .search([("places_open", ">", 0), ("id", "=", self.service.id)]),
+            self.env["olopiste.partner.service"],
+        )
+        referral.action_complete()
+        self.assertEqual(self.service.places_open, 1)
+
+    def test_referral_edited_from_the_case_form(self):
+        with Form(self.case.with_user(self.user_worker)) as form:
+            with form.referral_ids.edit(0) as line:
+                line.date_planned = date(2016, 2, 2)
+        self.assertEqual(self.referral.date_planned, date(2016, 2, 2))

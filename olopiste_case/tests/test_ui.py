@@ -106,7 +106,7 @@ class TestAttendanceTour(HttpCase):
         )
         self.assertEqual(len(attended), 9)
         self.assertEqual(len(session.olopiste_attendance_ids), 11)
-        self.assertAlmostEqual(session.olopiste_hours_total, 1.5 + 7 * 3 + 3)
+        self.assertAlmostEqual(session.olopiste_hours_total, 1.5 + 7 * 3 + 2.5)
         first = cases.filtered(lambda c: c.partner_id.name == "Group Client 00")
         self.assertAlmostEqual(first.attendance_hours, 1.5)
         self.assertEqual(cases[8].attendance_hours, 0.0)

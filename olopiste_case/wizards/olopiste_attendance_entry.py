@@ -174,13 +174,15 @@ class OlopisteAttendanceEntry(models.TransientModel):
         """Create and update the attendance in batches, not row by row."""
         Attendance = self.env["olopiste.attendance"]
         invited = self.event_id.olopiste_case_ids
+        # before the day, an invited client is not absent yet
+        happened = self.event_id._olopiste_has_happened()
         to_create = []
         to_update = defaultdict(lambda: Attendance)
         for line in lines:
             values = line._attendance_values()
             if line.attendance_id:
                 to_update[tuple(sorted(values.items()))] |= line.attendance_id
-            elif line.present or line.excused or line.case_id in invited:
+            elif line.present or line.excused or (line.case_id in invited and happened):
                 to_create.append(
                     {**values, "event_id": self.event_id.id, "case_id": line.case_id.id}
                 )

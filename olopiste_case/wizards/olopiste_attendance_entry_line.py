@@ -1,6 +1,7 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools.misc import format_date, formatLang
 
 
 class OlopisteAttendanceEntryLine(models.TransientModel):
@@ -30,6 +31,17 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
     excused = fields.Boolean(help="Absent with a reason given in advance.")
     hours = fields.Float()
 
+    @api.onchange("present")
+    def _onchange_present(self):
+        if self.present:
+            self.excused = False
+            self.hours = self.hours or self.entry_id.hours
+
+    @api.onchange("excused")
+    def _onchange_excused(self):
+        if self.excused:
+            self.present = False
+
     def _attendance_values(self):
         state = (
             "attended" if self.present else ("excused" if self.excused else "absent")
@@ -41,6 +53,12 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
         name = self.case_id.partner_id.name or (self.new_client_name or "").strip()
         if not self.case_id and not (self.new_client_name or "").strip():
             return self.env._("choose a client's case or type a new client's name.")
+        if not self.case_id and not self.env["olopiste.case"].has_access("create"):
+            return self.env._(
+                "%(client)s: only a case worker can add a new client. Choose the "
+                "client's case, or ask a case worker to add them.",
+                client=name,
+            )
         if self.case_id:
             if self.case_id in seen:
                 return self.env._("%(client)s is listed twice.", client=name)
@@ -54,7 +72,9 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
                 self.case_id.date_exit and date > self.case_id.date_exit
             ):
                 return self.env._(
-                    "%(client)s's case is not open on %(date)s.", client=name, date=date
+                    "%(client)s's case is not open on %(date)s.",
+                    client=name,
+                    date=format_date(self.env, date),
                 )
         if self.present and self.excused:
             return self.env._(
@@ -66,7 +86,9 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
             return self.env._(
                 "%(client)s: %(hours)s hours is more than the session's %(limit)s hours.",
                 client=name,
-                hours=round(self.hours, 2),
-                limit=round(limit, 2),
+                hours=formatLang(self.env, self.hours),
+                limit=formatLang(self.env, limit),
             )
+        if self.present:
+            return self.entry_id.event_id._olopiste_not_yet_error(name, "attended")
         return None

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
+from odoo.tools.misc import formatLang
 
 
 class OlopisteProject(models.Model):
@@ -54,6 +55,6 @@ class OlopisteProject(models.Model):
                         "The financing shares of %(project)s add up to %(total)s %%, "
                         "not 100 %%.",
                         project=project.display_name,
-                        total=round(total, 2),
+                        total=formatLang(self.env, total),
                     )
                 )

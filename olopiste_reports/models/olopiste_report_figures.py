@@ -148,20 +148,34 @@ class OlopisteReportFigures(models.AbstractModel):
         if count is None:
             return ""
         if row["denominator"] is None:
-            if row.get("money") and not isinstance(count, str):
-                count = formatLang(self.env, count, digits=2)
+            count = self._format_number(count, digits=2 if row.get("money") else None)
             return f"{count} {row['unit']}".strip()
         denominator = row["denominator"] if denominator is None else denominator
         percent = row["percent"] if percent is None else percent
         text = self.env._(
             "%(count)s of %(denominator)s %(label)s",
-            count=count,
-            denominator=denominator,
+            count=self._format_number(count),
+            denominator=self._format_number(denominator),
             label=row["denominator_label"],
         )
         if percent not in (None, ""):
-            text = self.env._("%(text)s (%(percent)s %%)", text=text, percent=percent)
+            text = self.env._(
+                "%(text)s (%(percent)s %%)",
+                text=text,
+                percent=self._format_number(percent),
+            )
         return text
+
+    def _format_number(self, value, digits=None):
+        """A figure as the user writes numbers (5 035,5 in Finnish): whole
+        numbers without decimals, others with one, or `digits`; a text (a
+        suppressed cell's “<5”) as it is."""
+        if isinstance(value, str):
+            return value
+        value = float(value)  # SQL sums come as Decimal
+        if digits is None:
+            digits = 0 if float(value).is_integer() else 1
+        return formatLang(self.env, value, digits=digits)
 
     # ------------------------------------------------------------------
     # the dashboard and the funder summary
@@ -381,7 +395,10 @@ class OlopisteReportFigures(models.AbstractModel):
             ),
             self._row(
                 "person_days",
-                self.env._("Person-days (%(hours)s h)", hours=float(hours_per_day)),
+                self.env._(
+                    "Person-days (%(hours)s h)",
+                    hours=self._format_number(hours_per_day),
+                ),
                 round_half_up(hours / hours_per_day),
                 unit=self.env._("days"),
             ),

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date, format_datetime
 
 from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS
 
@@ -54,6 +55,7 @@ class OlopisteExportXlsx(models.AbstractModel):
         self._write_sheets(workbook, wizard, formats)
 
     def _formats(self, workbook):
+        lang = self.env["res.lang"]
         return {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "bold": workbook.add_format({"bold": True}),
@@ -69,8 +71,12 @@ class OlopisteExportXlsx(models.AbstractModel):
                 }
             ),
             "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            "month": workbook.add_format({"num_format": "yyyy-mm"}),
+            "date": workbook.add_format(
+                {"num_format": lang._olopiste_excel_date_format()}
+            ),
+            "month": workbook.add_format(
+                {"num_format": lang._olopiste_excel_date_format(month=True)}
+            ),
             "hours": workbook.add_format({"num_format": "#,##0.00"}),
             "money": workbook.add_format({"num_format": "#,##0.00"}),
             "money_bold": workbook.add_format({"num_format": "#,##0.00", "bold": True}),
@@ -104,17 +110,15 @@ class OlopisteExportXlsx(models.AbstractModel):
                 self.env._("Period"),
                 self.env._(
                     "%(start)s – %(end)s",
-                    start=period_from.isoformat()
+                    start=format_date(self.env, period_from)
                     if period_from
                     else self.env._("start"),
-                    end=wizard.date_to.isoformat(),
+                    end=format_date(self.env, wizard.date_to),
                 ),
             ),
             (
                 self.env._("Run on"),
-                fields.Datetime.context_timestamp(self, fields.Datetime.now()).strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
+                format_datetime(self.env, fields.Datetime.now(), dt_format="short"),
             ),
             (self.env._("Run by"), self.env.user.name),
             (self.env._("Recipient"), self._recipient_text(wizard)),

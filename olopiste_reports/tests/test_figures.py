@@ -183,9 +183,23 @@ class TestDashboardFigures(ReportsCase):
         )
         self.assertNotIn("Refclient", dashboard.result_html)
 
+    def test_figures_in_finnish_number_format(self):
+        """Finnish decimals have a comma and thousands a space: the dashboard's
+        words and the checks' messages write numbers so."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        figures = self.env["olopiste.report.figures"].with_context(lang="fi_FI")
+        hours = {"count": 5035.5, "denominator": None, "unit": "h"}
+        self.assertRegex(figures._describe(hours), r"^5\s035,5 h$")
+        self.assertEqual(figures._describe(dict(hours, count=7.0)), "7 h")
+        esf = self.ref_project.financing_ids[0]
+        with self.assertRaisesRegex(ValidationError, "90,00 %"):
+            self.ref_project.with_context(lang="fi_FI").write(
+                {"financing_ids": [Command.update(esf.id, {"percent": 70})]}
+            )
+
     def test_financing_shares_total_100(self):
         esf, municipality = self.ref_project.financing_ids
-        with self.assertRaisesRegex(ValidationError, "add up to 90.0 %, not 100 %"):
+        with self.assertRaisesRegex(ValidationError, "add up to 90.00 %, not 100 %"):
             self.ref_project.write(
                 {"financing_ids": [Command.update(esf.id, {"percent": 70})]}
             )

@@ -48,12 +48,15 @@ registry.category("web_tour.tours").add("olopiste_attendance_bulk", {
             run: "edit Walk-in Visitor",
         },
         {
-            trigger: `${ROW}.o_selected_row td[name=present] input`,
-            run: "click",
+            // a walk-in came: present for the session's hours from the start
+            trigger: `${ROW}.o_selected_row td[name=present] input:checked`,
+        },
+        {
+            trigger: `${ROW}.o_selected_row td[name=hours] input:value(03:00)`,
         },
         {
             trigger: `${ROW}.o_selected_row td[name=hours] input`,
-            run: "edit 03:00",
+            run: "edit 02:30",
         },
         {
             trigger: ".modal-footer button[name=action_save]",
