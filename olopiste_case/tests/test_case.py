@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
@@ -162,11 +164,17 @@ class TestCase(OlopisteCase):
         self.assertNotIn(company, offered)
 
     def test_closing_in_the_form_asks_for_the_exit_date_too(self):
-        form = Form(self.case.with_user(self.user_worker))
+        case = self.case.with_user(self.user_worker)
+        arch = etree.fromstring(
+            case.get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        for name in ("date_exit", "exit_situation"):
+            [node] = arch.xpath(f"//field[@name='{name}']")
+            self.assertIn("stage_kind == 'closed'", node.get("required") or "", name)
+        form = Form(case)
         form.stage_id = self.stages["closed"]
-        with self.assertRaises(AssertionError) as error:
+        with self.assertRaises(AssertionError):
             form.save()
-        self.assertIn("date_exit", str(error.exception))
         form.date_exit = "2017-01-01"
         form.exit_situation = "employed"
         form.save()

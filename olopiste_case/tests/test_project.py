@@ -82,6 +82,7 @@ class TestProject(OlopisteCase):
             Project = self.env["olopiste.project"].with_user(user)
             view = Project.get_views([(False, "form")])
             fields = view["models"]["olopiste.project"]["fields"]
+            self.assertNotIn("analytic_account_id", fields)
             spec = {
                 name: {"fields": {"display_name": {}}}
                 if field["type"] == "many2one"

@@ -60,8 +60,22 @@ class TestDashboardFigures(ReportsCase):
         """Viewed years after the project ended, open cases count to its end:
         the same average as on its last day, not months of nothing since."""
         self.assertEqual(self.ref_project.date_end, date(2018, 8, 31))
-        later = self._figures(date_to=date(2026, 11, 30))
-        self.assertEqual(later["client_period"]["count"], 11)
+        newcomers = self.env["res.partner"].create(
+            [{"name": f"Late client {n}"} for n in range(20)]
+        )
+        self.env["olopiste.case"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "project_id": self.ref_project.id,
+                    "date_entry": "2018-08-01",
+                }
+                for partner in newcomers
+            ]
+        )
+        at_end = self._figures()["client_period"]["count"]
+        later = self._figures(date_to=date(2026, 11, 30))["client_period"]["count"]
+        self.assertEqual(later, at_end)
 
     def _participants(self):
         return self.env["olopiste.report.figures"]._participants(
