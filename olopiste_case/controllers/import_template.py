@@ -5,7 +5,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import content_disposition, request
 
-from ..models.olopiste_import_mixin import TEMPLATE_FORMATS
+from ..models.olopiste_import_mixin import TEMPLATE_FORMATS, importable_models
 
 
 class ImportTemplateController(http.Controller):
@@ -17,12 +17,8 @@ class ImportTemplateController(http.Controller):
         auth="user",
     )
     def import_template(self, model, file_format, **kwargs):
-        importable = request.env.registry.descendants(
-            ["olopiste.import.mixin"], "_inherit"
-        )
         if (
-            model not in importable
-            or request.env[model]._abstract
+            model not in importable_models(request.env)
             or file_format not in TEMPLATE_FORMATS
         ):
             raise NotFound()

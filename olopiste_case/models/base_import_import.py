@@ -7,6 +7,7 @@ from odoo import models
 from odoo.addons.base_import.models.base_import import ImportValidationError
 
 from .olopiste_import_key import map_indexes
+from .olopiste_import_mixin import importable_models
 
 
 class BaseImportImport(models.TransientModel):
@@ -23,9 +24,7 @@ class BaseImportImport(models.TransientModel):
 
     def _olopiste_import(self):
         """Whether the file is imported into an Olopiste model."""
-        return self.res_model in self.env.registry.descendants(
-            ["olopiste.import.mixin"], "_inherit"
-        )
+        return self.res_model in importable_models(self.env)
 
     def parse_preview(self, options, count=10):
         preview = super().parse_preview(options, count=count)

@@ -4,6 +4,8 @@ from odoo import api, models
 
 from odoo.addons.base.models.ir_fields import ImportWarning
 
+from .olopiste_import_mixin import importable_models
+
 
 class IrFieldsConverter(models.AbstractModel):
     _inherit = "ir.fields.converter"
@@ -21,7 +23,7 @@ class IrFieldsConverter(models.AbstractModel):
         record_id, field_type, warnings = super().db_id_for(
             model, field, subfield, value
         )
-        if subfield is None and warnings and model._name in self._olopiste_models():
+        if subfield is None and warnings and model._name in importable_models(self.env):
             if field.comodel_name == "olopiste.area":
                 warnings = []
             else:
@@ -38,6 +40,3 @@ class IrFieldsConverter(models.AbstractModel):
                 # the import formats the message once more with the field's name
                 warnings = [ImportWarning(message.replace("%", "%%"))]
         return record_id, field_type, warnings
-
-    def _olopiste_models(self):
-        return self.env.registry.descendants(["olopiste.import.mixin"], "_inherit")

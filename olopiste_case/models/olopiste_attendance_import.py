@@ -54,19 +54,20 @@ class OlopisteAttendance(models.Model):
     def _olopiste_template_rows(self):
         """Attendance of two template clients at the demo's sessions of last
         week (import the clients and cases template first)."""
-        # sudo: names and days of demo activities, as example text
-        ref = self.env["ir.model.data"].sudo()._xmlid_to_res_id
-        Event = self.env["calendar.event"].sudo()
-        nonstop = Event.browse(ref("olopiste_case.demo_event_nonstop", False))
-        group = Event.browse(ref("olopiste_case.demo_event_theme_group", False))
-        day = self._olopiste_template_anchor()
+        nonstop = self._olopiste_demo(
+            "calendar.event", "olopiste_case.demo_event_nonstop"
+        )
+        group = self._olopiste_demo(
+            "calendar.event", "olopiste_case.demo_event_theme_group"
+        )
+        day = self._olopiste_template_anchor()  # the NonStop session's day
         nonstop_row = {
             "import_activity_name": nonstop.name or "Olohuone NonStop",
-            "import_activity_date": nonstop and nonstop._olopiste_date() or day,
+            "import_activity_date": day,
         }
         group_row = {
             "import_activity_name": group.name or "Teemaryhmä: työnhaku",
-            "import_activity_date": group and group._olopiste_date() or day,
+            "import_activity_date": group._olopiste_date() if group else day,
         }
         return [
             dict(nonstop_row, case_id="Kaisa Esimerkki", state="attended", hours=3),

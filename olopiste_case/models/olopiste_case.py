@@ -409,30 +409,38 @@ class OlopisteCase(models.Model):
     def _default_project(self):
         """The running project the user last opened a case in, or their only
         running project: one client after another lands in the same place."""
-        projects = self.env["olopiste.project"].search(
-            [
-                "|",
-                ("user_ids", "in", self.env.uid),
-                ("manager_id", "=", self.env.uid),
-            ]
-        )
-        running = projects.filtered(
-            lambda p: p._covers(fields.Date.context_today(self))
-        )
+        running = self._running_projects()
         last = self._last_created_case(running)
         if last:
             return last.project_id
         return running if len(running) == 1 else False
 
     def _default_area(self):
-        """The area of the user's last new case in the same project."""
-        project = (
-            self.env["olopiste.project"].browse(
-                self.env.context.get("default_project_id")
-            )
-            or self._default_project()
+        """The area of the user's last new case in the same project: the
+        project asked for, else the one _default_project proposes (that of
+        the same last case)."""
+        project_id = self.env.context.get("default_project_id")
+        projects = (
+            self.env["olopiste.project"].browse(project_id)
+            if project_id
+            else self._running_projects()
         )
-        return self._last_created_case(project).area_id if project else False
+        return self._last_created_case(projects).area_id
+
+    def _running_projects(self):
+        """The user's projects (member or manager) running today."""
+        today = fields.Date.context_today(self)
+        return (
+            self.env["olopiste.project"]
+            .search(
+                [
+                    "|",
+                    ("user_ids", "in", self.env.uid),
+                    ("manager_id", "=", self.env.uid),
+                ]
+            )
+            .filtered(lambda project: project._covers(today))
+        )
 
     def _last_created_case(self, projects):
         if not projects:

@@ -73,15 +73,12 @@ class OlopisteCase(models.Model):
     def _olopiste_template_rows(self):
         """Three clients of the demo project (found by its code): two open
         cases and one closed, entered before the demo's last-week session."""
-        # sudo: names of demo records, as example text
-        ref = self.env["ir.model.data"].sudo()._xmlid_to_res_id
-        Area = self.env["olopiste.area"].sudo()
-        central = Area.browse(ref("olopiste_case.demo_area_keskusta", False))
-        south = Area.browse(ref("olopiste_case.demo_area_liipola", False))
-        project = (
-            self.env["olopiste.project"]
-            .sudo()
-            .browse(ref("olopiste_case.demo_project_olopiste", False))
+        central = self._olopiste_demo(
+            "olopiste.area", "olopiste_case.demo_area_keskusta"
+        )
+        south = self._olopiste_demo("olopiste.area", "olopiste_case.demo_area_liipola")
+        project = self._olopiste_demo(
+            "olopiste.project", "olopiste_case.demo_project_olopiste"
         )
         stages = {
             stage.kind: stage.name

@@ -17,6 +17,15 @@ TEMPLATE_FORMATS = {
 }
 
 
+def importable_models(env):
+    """The models with the Olopiste import: those inheriting the mixin."""
+    return {
+        name
+        for name in env.registry.descendants(["olopiste.import.mixin"], "_inherit")
+        if not env.registry[name]._abstract
+    }
+
+
 class OlopisteImportMixin(models.AbstractModel):
     """What the spreadsheet import of cases and of attendance shares.
 
@@ -74,14 +83,20 @@ class OlopisteImportMixin(models.AbstractModel):
         return []
 
     @api.model
+    def _olopiste_demo(self, model, xmlid):
+        """The demo record `xmlid` of `model`, or an empty record where the
+        demo is not installed. sudo: its names and days are example text of
+        the templates, whoever downloads them."""
+        record_id = self.env["ir.model.data"].sudo()._xmlid_to_res_id(xmlid, False)
+        return self.env[model].sudo().browse(record_id)
+
+    @api.model
     def _olopiste_template_anchor(self):
         """The day the example rows are dated around: the demo's session of
         last week where there is one, else today."""
-        # sudo: only the day of a demo activity, for example text
-        event = self.env.ref(
-            "olopiste_case.demo_event_nonstop", raise_if_not_found=False
+        event = self._olopiste_demo(
+            "calendar.event", "olopiste_case.demo_event_nonstop"
         )
-        event = event.sudo() if event else event
         return event._olopiste_date() if event else fields.Date.context_today(self)
 
     @api.model
