@@ -4,7 +4,7 @@
     "name": "Olopiste: Funder Reports",
     "summary": "Targets dashboard, ESF+ participant indicators, hours and costs "
     "with a flat rate, exported to XLSX for the funder",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Olopiste",
     "website": "https://github.com/olopiste/olopiste",
     "author": "Olopiste contributors",
@@ -29,6 +29,9 @@
         "demo/olopiste_reports_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "olopiste_reports/static/src/dashboard/*",
+        ],
         "web.assets_tests": [
             "olopiste_reports/static/tests/tours/*.js",
         ],

@@ -467,6 +467,42 @@ class OlopisteReportFigures(models.AbstractModel):
         return rows
 
     @api.model
+    def _clients_by_month(self, project, date_to):
+        """The clients the dashboard counts, summed up month by month from
+        the project's start to `date_to` (or its end, if earlier): a list of
+        (first day of the month, clients by the month's end)."""
+        entries = dict(
+            self._fetch(
+                SQL(
+                    """
+                    WITH cases AS (%(cases)s),
+                    first_entry AS (
+                        SELECT partner_id, min(date_entry) AS date_entry
+                          FROM cases
+                         GROUP BY partner_id
+                    )
+                    SELECT date_trunc('month', date_entry)::date, count(*)
+                      FROM first_entry
+                     GROUP BY 1
+                    """,
+                    cases=self._cases_sql(project, None, date_to),
+                )
+            )
+        )
+        start = project.date_start or min(entries, default=None)
+        if not start:
+            return []
+        month = start.replace(day=1)
+        last = project._period_end(date_to)
+        clients = sum(count for day, count in entries.items() if day < month)
+        months = []
+        while month <= last:
+            clients += entries.get(month, 0)
+            months.append((month, clients))
+            month += relativedelta(months=1)
+        return months
+
+    @api.model
     def _eligible_costs_row(self, project, date_from, date_to):
         """The eligible costs of the period by the project's cost model."""
         finance = self._finance(project, date_from, date_to)

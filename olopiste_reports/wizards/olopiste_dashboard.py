@@ -1,12 +1,19 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools.misc import format_date
+
+from ..models.olopiste_report_figures import round_half_up
 
 
 class OlopisteDashboard(models.TransientModel):
-    """A project's targets against its results on any date."""
+    """A project's targets against its results on any date: a page with
+    charts for the team, printed for the steering group."""
 
     _name = "olopiste.dashboard"
     _description = "Project Dashboard"
@@ -15,7 +22,7 @@ class OlopisteDashboard(models.TransientModel):
     project_id = fields.Many2one(
         comodel_name="olopiste.project",
         required=True,
-        default=lambda self: self.env["olopiste.project"].search([], limit=1),
+        default=lambda self: self._default_project(),
     )
     date_to = fields.Date(
         string="As of",
@@ -23,17 +30,51 @@ class OlopisteDashboard(models.TransientModel):
         default=fields.Date.context_today,
     )
     result_html = fields.Html(
-        string="Results", compute="_compute_result_html", sanitize=False
+        string="Results", compute="_compute_results", sanitize=False
     )
+    chart_data = fields.Json(string="Charts", compute="_compute_results")
+
+    def _default_project(self):
+        """The project the user last opened a case in, else their running
+        project that started first, else the first one they may read."""
+        cases = self.env["olopiste.case"]
+        running = cases._running_projects().sorted(
+            lambda project: (project.date_start or date.min, project.id)
+        )
+        return (
+            cases._default_project()
+            or running[:1]
+            or self.env["olopiste.project"].search([], limit=1)
+        )
+
+    @api.depends("project_id")
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = dashboard.project_id.display_name or self.env._(
+                "Project Dashboard"
+            )
+
+    @api.model
+    def action_open(self):
+        """The dashboard of the user's project as of today, as a page of its
+        own (a saved dashboard: printing needs no save first)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_reports.olopiste_dashboard_action"
+        )
+        if self._default_project():
+            action["res_id"] = self.create({}).id
+        return action
 
     @api.depends("project_id", "date_to")
-    def _compute_result_html(self):
+    def _compute_results(self):
         for dashboard in self:
-            dashboard.result_html = (
-                dashboard._render_rows(dashboard._rows())
-                if dashboard.project_id and dashboard.date_to
-                else False
-            )
+            if not (dashboard.project_id and dashboard.date_to):
+                dashboard.result_html = False
+                dashboard.chart_data = False
+                continue
+            rows = dashboard._rows()
+            dashboard.result_html = dashboard._render_rows(rows)
+            dashboard.chart_data = dashboard._charts(rows)
 
     def _rows(self):
         self.ensure_one()
@@ -42,34 +83,146 @@ class OlopisteDashboard(models.TransientModel):
             self.project_id, self.date_to
         )
 
+    @api.model
+    def _achieved(self, row):
+        """How much of the row's target is reached, in % (None without one)."""
+        if row["target"] in (None, 0) or row["count"] is None:
+            return None
+        result = row["percent"] if row["target_is_percent"] else row["count"]
+        if result is None:
+            return None
+        return round_half_up(result * 100 / row["target"])
+
+    def _lines(self, rows):
+        """The rows as the page and the printout show them: the result in
+        words, the target and the share of it reached, in the user's format."""
+        figures = self.env["olopiste.report.figures"]
+        table = []
+        for row in rows:
+            target = ""
+            if row["target"] is not None:
+                target = figures._format_number(row["target"])
+                if row["target_is_percent"]:
+                    target = f"{target} %"
+            achieved = self._achieved(row)
+            table.append(
+                {
+                    "label": row["label"],
+                    "level": row["level"],
+                    "result": figures._describe(row),
+                    "target": target,
+                    "achieved": achieved,
+                    "achieved_text": (
+                        f"{figures._format_number(achieved)} %"
+                        if achieved is not None
+                        else ""
+                    ),
+                    "bar": min(achieved, 100) if achieved is not None else 0,
+                }
+            )
+        return table
+
     def _render_rows(self, rows):
-        describe = self.env["olopiste.report.figures"]._describe
         head = Markup("").join(
             Markup("<th>%s</th>") % label
             for label in (
                 self.env._("Figure"),
                 self.env._("Result"),
                 self.env._("Target"),
+                self.env._("Of target"),
             )
         )
         body = []
-        for row in rows:
-            target = ""
-            if row["target"] is not None:
-                target = (
-                    f"{row['target']:g} %"
-                    if row["target_is_percent"]
-                    else f"{row['target']:g}"
+        for line in self._lines(rows):
+            progress = escape("")
+            if line["achieved"] is not None:
+                progress = Markup(
+                    '<div class="d-flex align-items-center gap-2">'
+                    '<div class="progress flex-grow-1" style="min-width: 4rem;"'
+                    ' role="progressbar" aria-valuenow="%s" aria-valuemin="0"'
+                    ' aria-valuemax="100"><div class="progress-bar %s"'
+                    ' style="width: %s%%;"></div></div>'
+                    '<span class="text-nowrap">%s</span></div>'
+                ) % (
+                    line["bar"],
+                    "bg-success" if line["achieved"] >= 100 else "bg-info",
+                    line["bar"],
+                    line["achieved_text"],
                 )
-            indent = Markup("&#160;" * 4 * row["level"])
+            indent = Markup("&#160;" * 4 * line["level"])
             body.append(
-                Markup("<tr><td>%s%s</td><td>%s</td><td>%s</td></tr>")
-                % (indent, row["label"], describe(row), target)
+                Markup("<tr><td>%s%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+                % (indent, line["label"], line["result"], line["target"], progress)
             )
         return Markup(
-            '<table class="table table-sm o_olopiste_dashboard">'
-            "<thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
+            '<div class="table-responsive"><table class="table table-sm'
+            ' o_olopiste_dashboard"><thead><tr>%s</tr></thead><tbody>%s</tbody>'
+            "</table></div>"
         ) % (head, Markup("").join(body) or escape(""))
+
+    def _charts(self, rows):
+        """What the page's two charts draw: the clients month by month
+        against the target's pace, and each share against its target."""
+        self.ensure_one()
+        project = self.project_id
+        by_key = {row["key"]: row for row in rows}
+        months = self.env["olopiste.report.figures"]._clients_by_month(
+            project, self.date_to
+        )
+        clients = {
+            "title": self.env._("Clients against the target"),
+            "labels": [
+                format_date(self.env, m, date_format="MM/yyyy") for m, _ in months
+            ],
+            "datasets": [
+                {"label": self.env._("Clients"), "data": [c for _, c in months]}
+            ],
+        }
+        target = by_key["clients"]["target"]
+        if target and project.date_start and project.date_end:
+            length = (project.date_end - project.date_start).days or 1
+            pace = []
+            for month, _count in months:
+                month_end = min(
+                    month + relativedelta(day=31), project.date_end, self.date_to
+                )
+                elapsed = max((month_end - project.date_start).days, 0)
+                pace.append(round(target * elapsed / length, 1))
+            clients["datasets"].append(
+                {"label": self.env._("Target pace"), "data": pace, "target": True}
+            )
+        shares = [
+            row
+            for row in rows
+            if row["target_is_percent"]
+            and row["target"] is not None
+            and row["percent"] is not None
+        ]
+        return {
+            "clients": clients,
+            "shares": {
+                "title": self.env._("Shares against their targets (%)"),
+                "labels": [row["label"] for row in shares],
+                "datasets": [
+                    {
+                        "label": self.env._("Result"),
+                        "data": [row["percent"] for row in shares],
+                    },
+                    {
+                        "label": self.env._("Target"),
+                        "data": [row["target"] for row in shares],
+                        "target": True,
+                    },
+                ],
+            },
+        }
+
+    def action_print(self):
+        """The dashboard as a PDF for the steering group."""
+        self.ensure_one()
+        return self.env.ref("olopiste_reports.olopiste_dashboard_report").report_action(
+            self
+        )
 
     def action_export(self):
         """Open the funder summary export for this project."""
