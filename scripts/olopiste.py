@@ -454,7 +454,7 @@ def local_cluster(settings, base, throwaway):
 
 
 @contextlib.contextmanager
-def fresh_database(settings, purpose, extra_modules=()):
+def fresh_database(settings, purpose, extra_modules=(), languages=None):
     """A fresh database with demo data and both addons, removed afterwards."""
     work = Path(tempfile.mkdtemp(prefix=f"olopiste-{purpose}-"))
     os.chmod(work, 0o755)
@@ -464,7 +464,11 @@ def fresh_database(settings, purpose, extra_modules=()):
             write_config(config, db, work / "filestore")
             database = f"olopiste_{purpose}_{secrets.token_hex(4)}"
             install_addons(
-                config, database, work / "install.log", extra_modules=extra_modules
+                config,
+                database,
+                work / "install.log",
+                languages=languages,
+                extra_modules=extra_modules,
             )
             yield config, database, work
     finally:
@@ -528,7 +532,12 @@ def cmd_run(args):
 
 def cmd_test(args):
     settings = prepare(need_browser=True)
-    with fresh_database(settings, "test") as (config, database, work):
+    # Finnish installed as for users: the tours walk the screens in Finnish
+    with fresh_database(settings, "test", languages="fi_FI") as (
+        config,
+        database,
+        work,
+    ):
         junit = work / "junit.xml"
         started = time.monotonic()
         pytest_args = [

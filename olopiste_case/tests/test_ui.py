@@ -1,6 +1,9 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .tour_common import SCREENS, FinnishTourCase
 
 
 def tour_worker(env):
@@ -251,4 +254,119 @@ class TestImportTour(HttpCase):
             self.env["res.partner"].search_count(
                 [("name", "in", ("Eino Tuonti", "Ilmari Tuonti"))]
             )
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestFinnishDayTours(FinnishTourCase):
+    def test_worker_records_attendance_on_laptop_and_phone(self):
+        worker = self.finnish_user(
+            "paiva_worker", "olopiste_case.group_olopiste_worker"
+        )
+        project = self.env["olopiste.project"].create(
+            {
+                "name": "Päivähanke",
+                "date_start": "2020-01-01",
+                "user_ids": [Command.set(worker.ids)],
+            }
+        )
+        clients = self.env["res.partner"].create(
+            [{"name": f"Asiakas {letter}"} for letter in "ABC"]
+        )
+        cases = self.env["olopiste.case"].create(
+            [
+                {
+                    "partner_id": c.id,
+                    "project_id": project.id,
+                    "date_entry": "2021-01-04",
+                }
+                for c in clients
+            ]
+        )
+        sessions = {
+            screen: self.env["calendar.event"].create(
+                {
+                    "name": f"Työnhakuryhmä ({screen})",
+                    "olopiste_kind": "theme_group",
+                    "olopiste_project_id": project.id,
+                    "start": f"2021-03-0{day} 08:00:00",
+                    "stop": f"2021-03-0{day} 11:00:00",
+                    "user_id": worker.id,
+                    "olopiste_user_ids": [Command.set(worker.ids)],
+                    "olopiste_case_ids": [Command.set(cases.ids)],
+                }
+            )
+            for day, (screen, _size, _touch) in enumerate(SCREENS, start=1)
+        }
+
+        def check(screen):
+            attended = sessions[screen].olopiste_attendance_ids.filtered(
+                lambda a: a.state == "attended"
+            )
+            self.assertEqual(
+                attended.case_id.partner_id.mapped("name"),
+                ["Asiakas A", "Asiakas B"],
+                screen,
+            )
+            self.assertEqual(
+                sorted(attended.mapped("hours")), [1.5, 3.0], f"{screen}: hours"
+            )
+            self.assertEqual(
+                attended.filtered(lambda a: a.hours == 1.5).case_id.partner_id.name,
+                "Asiakas A",
+            )
+
+        self.start_tour_on_screens(
+            lambda screen: (
+                "/odoo/action-olopiste_case.calendar_event_action_olopiste/"
+                f"{sessions[screen].id}"
+            ),
+            "olopiste_fi_worker_attendance",
+            "paiva_worker",
+            check,
+        )
+
+    def test_trainee_opens_a_case_without_special_categories(self):
+        trainee = self.finnish_user(
+            "paiva_trainee", "olopiste_case.group_olopiste_student"
+        )
+        project = self.env["olopiste.project"].create(
+            {
+                "name": "Harjoitteluhanke",
+                "date_start": "2020-01-01",
+                "user_ids": [Command.set(trainee.ids)],
+            }
+        )
+        client = self.env["res.partner"].create({"name": "Ella Esimerkki"})
+        case = self.env["olopiste.case"].create(
+            {
+                "partner_id": client.id,
+                "project_id": project.id,
+                "date_entry": "2021-01-04",
+                "consent_sensitive_date": "2021-01-04",
+                "disability": "yes",
+                "note": "<p>Luottamuksellinen muistiinpano</p>",
+            }
+        )
+        # a trainee sees the clients of the sessions they help in
+        self.env["calendar.event"].create(
+            {
+                "name": "Työnhakuryhmä",
+                "olopiste_kind": "theme_group",
+                "olopiste_project_id": project.id,
+                "start": "2021-03-01 08:00:00",
+                "stop": "2021-03-01 11:00:00",
+                "olopiste_user_ids": [Command.set(trainee.ids)],
+                "olopiste_case_ids": [Command.set(case.ids)],
+            }
+        )
+
+        def check(screen):
+            self.assertEqual(case.disability, "yes", screen)  # nothing changed
+
+        self.start_tour_on_screens(
+            lambda screen: "/odoo/action-olopiste_case.olopiste_case_action",
+            "olopiste_fi_trainee_case",
+            "paiva_trainee",
+            check,
         )

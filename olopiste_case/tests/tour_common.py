@@ -1,0 +1,37 @@
+# Copyright 2026 Olopiste contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Tours walked in Finnish on a laptop and on a phone."""
+
+from odoo.tests import HttpCase, new_test_user
+
+# (screen, browser size, touch screen)
+SCREENS = (("laptop", "1440x900", False), ("phone", "390x844", True))
+
+
+class FinnishTourCase(HttpCase):
+    """The test command installs Finnish, as the run command does: the users
+    of these tours speak it, and each tour runs at both screen sizes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fi_FI")
+
+    def finnish_user(self, login, groups):
+        return new_test_user(
+            self.env,
+            login,
+            groups=groups,
+            name=login.replace("_", " ").title(),
+            email=f"{login}@example.com",
+            lang="fi_FI",
+            tz="Europe/Helsinki",
+        )
+
+    def start_tour_on_screens(self, url, tour, login, check):
+        """Run `tour` on each screen: `url(screen)` opens it, `check(screen)`
+        asserts what it left behind."""
+        for screen, size, touch in SCREENS:
+            self.browser_size, self.touch_enabled = size, touch
+            self.start_tour(url(screen), tour, login=login)
+            check(screen)
