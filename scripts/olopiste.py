@@ -532,12 +532,7 @@ def cmd_run(args):
 
 def cmd_test(args):
     settings = prepare(need_browser=True)
-    # Finnish installed as for users: the tours walk the screens in Finnish
-    with fresh_database(settings, "test", languages="fi_FI") as (
-        config,
-        database,
-        work,
-    ):
+    with fresh_database(settings, "test") as (config, database, work):
         junit = work / "junit.xml"
         started = time.monotonic()
         pytest_args = [

@@ -116,28 +116,38 @@ class OlopisteAttendance(models.Model):
         self.ensure_one()
         if self.state != "attended":
             return None
-        event = self.event_id
+        return self._olopiste_hours_error(
+            self.case_id.partner_id.name, self.hours, self.event_id
+        )
+
+    def _case_error(self):
+        """The translated reason this case cannot attend this event, or None."""
+        self.ensure_one()
+        return self._olopiste_case_error(self.case_id, self.event_id, self.date)
+
+    @api.model
+    def _olopiste_hours_error(self, client, hours, event):
+        """Why `client` cannot have attended `event` for `hours`, or None: the
+        one rule of an attendance and of the attendance screen's rows."""
         limit = event._olopiste_max_hours()
-        if self.hours <= 0:
+        if hours <= 0:
             return self.env._(
-                "%(client)s: attended hours must be more than 0.",
-                client=self.case_id.partner_id.name,
+                "%(client)s: attended hours must be more than 0.", client=client
             )
-        if self.hours > limit + 1e-6:
+        if hours > limit + 1e-6:
             return self.env._(
                 "%(client)s: %(hours)s hours is more than the %(limit)s hours of “%(event)s”.",
-                client=self.case_id.partner_id.name,
-                hours=formatLang(self.env, self.hours),
+                client=client,
+                hours=formatLang(self.env, hours),
                 limit=formatLang(self.env, limit),
                 event=event.name,
             )
         return None
 
-    def _case_error(self):
-        """The translated reason this case cannot attend this event, or None."""
-        self.ensure_one()
-        event = self.event_id
-        case = self.case_id
+    @api.model
+    def _olopiste_case_error(self, case, event, date):
+        """Why `case` cannot attend `event` held on `date`, or None: the one
+        rule of an attendance and of the attendance screen's rows."""
         client = case.partner_id.name
         if event.olopiste_project_id != case.project_id:
             return self.env._(
@@ -147,18 +157,18 @@ class OlopisteAttendance(models.Model):
                 case_project=case.project_id.display_name,
                 event=event.name,
             )
-        if self.date and self.date < case.date_entry:
+        if date and date < case.date_entry:
             return self.env._(
                 "%(client)s: the activity on %(date)s is before the case's entry date %(entry)s.",
                 client=client,
-                date=format_date(self.env, self.date),
+                date=format_date(self.env, date),
                 entry=format_date(self.env, case.date_entry),
             )
-        if self.date and case.date_exit and self.date > case.date_exit:
+        if date and case.date_exit and date > case.date_exit:
             return self.env._(
                 "%(client)s: the activity on %(date)s is after the case's exit date %(exit)s.",
                 client=client,
-                date=format_date(self.env, self.date),
+                date=format_date(self.env, date),
                 exit=format_date(self.env, case.date_exit),
             )
         return None

@@ -769,7 +769,7 @@ class OlopisteCase(models.Model):
                 body=self.env._(
                     "The client withdrew the handover consent on %(date)s; %(count)s "
                     "handover link(s) were revoked.",
-                    date=today,
+                    date=format_date(self.env, today),
                     count=len(links),
                 )
             )
@@ -790,7 +790,7 @@ class OlopisteCase(models.Model):
                 body=self.env._(
                     "The client withdrew the consent to special-category data on "
                     "%(date)s; the answers were removed.",
-                    date=today,
+                    date=format_date(self.env, today),
                 )
             )
 

@@ -529,8 +529,9 @@ class TestPrivacy(OlopisteCase):
     def test_consent_given_again_on_the_day_of_its_withdrawal(self):
         """Withdrawn in the morning, given again in the afternoon: the new
         consent holds, and the chatter keeps the withdrawal."""
-        today = fields.Date.context_today(self.case)
         case = self.case.with_user(self.user_worker)
+        # the day in the worker's time zone, as the withdrawal is dated
+        today = fields.Date.context_today(case)
         case.consent_sensitive_date = today
         case.action_withdraw_sensitive_consent()
         self.assertEqual(self.case.consent_sensitive_withdrawn_date, today)
@@ -539,13 +540,17 @@ class TestPrivacy(OlopisteCase):
         self.assertFalse(self.case.consent_sensitive_withdrawn_date)
         case.disability = "yes"
         self.assertEqual(self.case.disability, "yes")
-        # the chatter keeps the withdrawal
-        self.assertIn(
-            "withdrew the consent", " ".join(self.case.message_ids.mapped("body"))
-        )
+        # the chatter keeps the withdrawal, dated as the user writes dates
+        bodies = " ".join(self.case.message_ids.mapped("body"))
+        self.assertIn("withdrew the consent", bodies)
+        self.assertIn(f"on {today.strftime('%m/%d/%Y')};", bodies)
+        self.assertNotIn(str(today), bodies)
         # the handover consent alike
         case.consent_handover_date = today
         case.action_withdraw_handover_consent()
+        self.assertIn(
+            f"consent on {today.strftime('%m/%d/%Y')};", self.case.message_ids[0].body
+        )
         self.assertFalse(self.case._handover_consent_in_force())
         case.consent_handover_date = today
         self.assertTrue(self.case._handover_consent_in_force())

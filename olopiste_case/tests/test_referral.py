@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -49,14 +50,16 @@ class ReferralCase(OlopisteCase):
 @tagged("post_install", "-at_install")
 class TestReferralStates(ReferralCase):
     def test_each_state_change_dates_itself(self):
+        # the day in the user's time zone (near midnight it is not the server's)
+        today = fields.Date.context_today(self.referral)
         self.referral.action_refer()
         self.assertEqual(self.referral.state, "referred")
-        self.assertEqual(self.referral.date_referred, date.today())
+        self.assertEqual(self.referral.date_referred, today)
         self.referral.action_start()
-        self.assertEqual(self.referral.date_started, date.today())
+        self.assertEqual(self.referral.date_started, today)
         self.referral.action_complete()
         self.assertEqual(self.referral.state, "completed")
-        self.assertEqual(self.referral.date_end, date.today())
+        self.assertEqual(self.referral.date_end, today)
 
     def test_moving_back_needs_a_reason(self):
         self.referral.action_start()

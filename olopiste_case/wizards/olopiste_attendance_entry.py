@@ -125,8 +125,6 @@ class OlopisteAttendanceEntry(models.TransientModel):
 
     def _check_lines(self):
         """Check every row; raise one error naming each bad row."""
-        event = self.event_id
-        limit = event._olopiste_max_hours()
         errors = []
         if self.headcount < 0:
             errors.append(
@@ -134,7 +132,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
             )
         seen = set()
         for row, line in enumerate(self.line_ids.sorted("sequence"), 1):
-            problem = line._problem(limit, seen)
+            problem = line._problem(seen)
             if problem:
                 errors.append(
                     self.env._("Row %(row)s: %(problem)s", row=row, problem=problem)

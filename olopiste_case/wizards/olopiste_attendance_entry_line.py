@@ -1,7 +1,6 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.tools.misc import format_date, formatLang
 
 
 class OlopisteAttendanceEntryLine(models.TransientModel):
@@ -48,8 +47,10 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
         )
         return {"state": state, "hours": self.hours if self.present else 0.0}
 
-    def _problem(self, limit, seen):
-        """The translated problem of this row, or None; `seen` collects cases."""
+    def _problem(self, seen):
+        """The translated problem of this row, or None; `seen` collects cases.
+        The hours and the case's period are checked by the attendance's own
+        rules, before anything is written."""
         name = self.case_id.partner_id.name or (self.new_client_name or "").strip()
         if not self.case_id and not (self.new_client_name or "").strip():
             return self.env._("choose a client's case or type a new client's name.")
@@ -59,36 +60,23 @@ class OlopisteAttendanceEntryLine(models.TransientModel):
                 "client's case, or ask a case worker to add them.",
                 client=name,
             )
+        event = self.entry_id.event_id
+        attendance = self.env["olopiste.attendance"]
         if self.case_id:
             if self.case_id in seen:
                 return self.env._("%(client)s is listed twice.", client=name)
             seen.add(self.case_id)
-            if self.case_id.project_id != self.entry_id.project_id:
-                return self.env._(
-                    "%(client)s's case belongs to another project.", client=name
-                )
-            date = self.entry_id.event_id._olopiste_date()
-            if date < self.case_id.date_entry or (
-                self.case_id.date_exit and date > self.case_id.date_exit
-            ):
-                return self.env._(
-                    "%(client)s's case is not open on %(date)s.",
-                    client=name,
-                    date=format_date(self.env, date),
-                )
+            error = attendance._olopiste_case_error(
+                self.case_id, event, event._olopiste_date()
+            )
+            if error:
+                return error
         if self.present and self.excused:
             return self.env._(
                 "%(client)s cannot be both present and excused.", client=name
             )
-        if self.present and self.hours <= 0:
-            return self.env._("%(client)s: hours must be more than 0.", client=name)
-        if self.present and self.hours > limit + 1e-6:
-            return self.env._(
-                "%(client)s: %(hours)s hours is more than the session's %(limit)s hours.",
-                client=name,
-                hours=formatLang(self.env, self.hours),
-                limit=formatLang(self.env, limit),
-            )
         if self.present:
-            return self.entry_id.event_id._olopiste_not_yet_error(name, "attended")
+            return attendance._olopiste_hours_error(
+                name, self.hours, event
+            ) or event._olopiste_not_yet_error(name, "attended")
         return None
