@@ -290,3 +290,21 @@ class TestCase(OlopisteCase):
         self.assertEqual(form.olopiste_duplicate_ids[:], self.client)
         action = self.client2.action_open_olopiste_duplicate()
         self.assertEqual(action["res_model"], "res.partner")
+
+    def test_clients_are_listed_as_people(self):
+        """The Clients menu lists people (birthdate, home municipality,
+        cases), not Odoo's business contacts with a salesperson."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.res_partner_action_clients"
+        )
+        list_view = next(view_id for view_id, mode in action["views"] if mode == "list")
+        self.assertTrue(list_view)
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.user_worker)
+            .get_views([(list_view, "list")])["views"]["list"]["arch"]
+        )
+        columns = etree.fromstring(arch).xpath("//field/@name")
+        self.assertIn("birthdate_date", columns)
+        self.assertIn("olopiste_municipality_id", columns)
+        self.assertNotIn("user_id", columns)
