@@ -263,13 +263,7 @@ class TestFinnishDayTours(FinnishTourCase):
         worker = self.finnish_user(
             "paiva_worker", "olopiste_case.group_olopiste_worker"
         )
-        project = self.env["olopiste.project"].create(
-            {
-                "name": "Päivähanke",
-                "date_start": "2020-01-01",
-                "user_ids": [Command.set(worker.ids)],
-            }
-        )
+        project = self.running_project("Päivähanke", worker)
         clients = self.env["res.partner"].create(
             [{"name": f"Asiakas {letter}"} for letter in "ABC"]
         )
@@ -330,13 +324,7 @@ class TestFinnishDayTours(FinnishTourCase):
         trainee = self.finnish_user(
             "paiva_trainee", "olopiste_case.group_olopiste_student"
         )
-        project = self.env["olopiste.project"].create(
-            {
-                "name": "Harjoitteluhanke",
-                "date_start": "2020-01-01",
-                "user_ids": [Command.set(trainee.ids)],
-            }
-        )
+        project = self.running_project("Harjoitteluhanke", trainee)
         client = self.env["res.partner"].create({"name": "Ella Esimerkki"})
         case = self.env["olopiste.case"].create(
             {

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Tours walked in Finnish on a laptop and on a phone."""
 
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user
 
 # (screen, browser size, touch screen)
@@ -32,6 +33,17 @@ class FinnishTourCase(HttpCase):
             email=f"{login}@example.com",
             lang="fi_FI",
             tz="Europe/Helsinki",
+        )
+
+    def running_project(self, name, team=None, **values):
+        """A project running since 2020 with `team` in it."""
+        return self.env["olopiste.project"].create(
+            {
+                "name": name,
+                "date_start": "2020-01-01",
+                "user_ids": [Command.set(team.ids if team else [])],
+                **values,
+            }
         )
 
     def start_tour_on_screens(self, url, tour, login, check):

@@ -43,16 +43,14 @@ class TestFinnishReportTours(FinnishTourCase):
         manager = self.finnish_user(
             "paiva_manager", "olopiste_case.group_olopiste_manager"
         )
-        project = self.env["olopiste.project"].create(
-            {
-                "name": "Koontihanke",
-                "date_start": "2021-01-01",
-                "manager_id": manager.id,
-                "target_ids": [
-                    Command.create({"kind": "clients", "value": 4}),
-                    Command.create({"kind": "followon_rate", "value": 50}),
-                ],
-            }
+        project = self.running_project(
+            "Koontihanke",
+            date_start="2021-01-01",
+            manager_id=manager.id,
+            target_ids=[
+                Command.create({"kind": "clients", "value": 4}),
+                Command.create({"kind": "followon_rate", "value": 50}),
+            ],
         )
         organisation = self.env["res.partner"].create(
             {"name": "Työpaja", "is_company": True, "is_olopiste_partner_org": True}
