@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -135,6 +137,15 @@ class TestDashboardPage(ReportsCase):
         self.assertIn("106 %", html)
         self.assertIn("width: 67%", html)
         self.assertNotIn("Refclient", html)
+        # the clients chart drawn as SVG: a point a month from 09/2015 to
+        # 08/2018, the clients' line and the target's dashed pace
+        svg = etree.fromstring(html.encode()).xpath("//*[local-name()='svg']")
+        self.assertEqual(len(svg), 1)
+        lines = svg[0].xpath(".//*[local-name()='polyline']")
+        self.assertEqual([len(line.get("points").split()) for line in lines], [36, 36])
+        self.assertEqual(lines[1].get("stroke-dasharray"), "6,4")
+        self.assertIn("09/2015", html)
+        self.assertIn("08/2018", html)
         action = dashboard.action_print()
         self.assertEqual(action["report_name"], DASHBOARD_REPORT)
 

@@ -217,6 +217,81 @@ class OlopisteDashboard(models.TransientModel):
             },
         }
 
+    def _clients_svg(self, rows):
+        """The clients chart of the page as SVG for the printout, where no
+        script runs: the clients month by month and the target's pace."""
+        chart = self._charts(rows)["clients"]
+        labels = chart["labels"]
+        if not labels:
+            return ""
+        width, height, left, right, top, bottom = 640, 220, 44, 12, 28, 26
+        series = [dataset["data"] for dataset in chart["datasets"]]
+        top_value = max(max(data) for data in series) or 1
+        step = 10 ** max(len(str(int(top_value))) - 1, 0)
+        top_value = -(-top_value // step) * step  # rounded up to a round number
+        span = max(len(labels) - 1, 1)
+
+        def x(index):
+            return round(left + index * (width - left - right) / span, 1)
+
+        def y(value):
+            return round(top + (height - top - bottom) * (1 - value / top_value), 1)
+
+        colours = ("#1f77b4", "#d62728")
+        parts = [
+            Markup('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#adb5bd"/>')
+            % (left, y(0), width - right, y(0))
+        ]
+        for value in (0, top_value / 2, top_value):
+            parts.append(
+                Markup('<text x="%s" y="%s" font-size="10" text-anchor="end">%s</text>')
+                % (
+                    left - 4,
+                    y(value) + 3,
+                    self.env["olopiste.report.figures"]._format_number(value),
+                )
+            )
+        last = len(labels) - 1
+        for index in sorted({0, len(labels) // 2, last}):
+            # the first and last labels inside the drawing, the middle centred
+            anchor = "start" if index == 0 else "end" if index == last else "middle"
+            parts.append(
+                Markup('<text x="%s" y="%s" font-size="10" text-anchor="%s">%s</text>')
+                % (x(index), height - 8, anchor, labels[index])
+            )
+        for number, (dataset, colour) in enumerate(
+            zip(chart["datasets"], colours, strict=False)
+        ):
+            points = " ".join(
+                f"{x(index)},{y(value)}" for index, value in enumerate(dataset["data"])
+            )
+            dash = Markup(' stroke-dasharray="6,4"') if dataset.get("target") else ""
+            parts.append(
+                Markup(
+                    '<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>'
+                )
+                % (colour, dash, points)
+            )
+            legend_x = left + number * 200
+            parts.append(
+                Markup(
+                    '<line x1="%s" y1="10" x2="%s" y2="10" stroke="%s" stroke-width="2"%s/>'
+                    '<text x="%s" y="14" font-size="11">%s</text>'
+                )
+                % (
+                    legend_x,
+                    legend_x + 24,
+                    colour,
+                    dash,
+                    legend_x + 30,
+                    dataset["label"],
+                )
+            )
+        return Markup(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" role="img"'
+            ' aria-label="%s">%s</svg>'
+        ) % (width, height, chart["title"], Markup("").join(parts))
+
     def action_print(self):
         """The dashboard as a PDF for the steering group."""
         self.ensure_one()
