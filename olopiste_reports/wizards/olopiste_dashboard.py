@@ -38,12 +38,12 @@ class OlopisteDashboard(models.TransientModel):
         """The project the user last opened a case in, else their running
         project that started first, else the first one they may read."""
         cases = self.env["olopiste.case"]
-        running = cases._running_projects().sorted(
-            lambda project: (project.date_start or date.min, project.id)
-        )
+        running = cases._running_projects()
         return (
-            cases._default_project()
-            or running[:1]
+            cases._last_created_case(running).project_id
+            or running.sorted(
+                lambda project: (project.date_start or date.min, project.id)
+            )[:1]
             or self.env["olopiste.project"].search([], limit=1)
         )
 
@@ -61,8 +61,9 @@ class OlopisteDashboard(models.TransientModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "olopiste_reports.olopiste_dashboard_action"
         )
-        if self._default_project():
-            action["res_id"] = self.create({}).id
+        project = self._default_project()
+        if project:
+            action["res_id"] = self.create({"project_id": project.id}).id
         return action
 
     @api.depends("project_id", "date_to")
@@ -118,6 +119,7 @@ class OlopisteDashboard(models.TransientModel):
                         else ""
                     ),
                     "bar": min(achieved, 100) if achieved is not None else 0,
+                    "reached": achieved is not None and achieved >= 100,
                 }
             )
         return table
@@ -145,7 +147,7 @@ class OlopisteDashboard(models.TransientModel):
                     '<span class="text-nowrap">%s</span></div>'
                 ) % (
                     line["bar"],
-                    "bg-success" if line["achieved"] >= 100 else "bg-info",
+                    "bg-success" if line["reached"] else "bg-info",
                     line["bar"],
                     line["achieved_text"],
                 )
