@@ -561,13 +561,26 @@ class ResPartner(models.Model):
         ]._check_access_request(self)
         return self.env.ref("olopiste_case.report_access_request").report_action(self)
 
-    def action_open_olopiste_duplicate(self):
-        """Open the existing contact instead of creating a twin."""
+    def action_open_olopiste_client(self):
+        """The client's file: the form made for a person (cases, hours and the
+        privacy actions), also when the client was found among contacts."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "res_model": "res.partner",
-            "res_id": self.olopiste_duplicate_ids[:1].id,
-            "view_mode": "form",
+            "res_id": self.id,
+            "views": [
+                (
+                    self.env.ref(
+                        "olopiste_case.res_partner_view_form_olopiste_client"
+                    ).id,
+                    "form",
+                )
+            ],
             "target": "current",
         }
+
+    def action_open_olopiste_duplicate(self):
+        """Open the existing contact instead of creating a twin."""
+        self.ensure_one()
+        return self.olopiste_duplicate_ids[:1].action_open_olopiste_client()

@@ -308,3 +308,40 @@ class TestCase(OlopisteCase):
         self.assertIn("birthdate_date", columns)
         self.assertIn("olopiste_municipality_id", columns)
         self.assertNotIn("user_id", columns)
+
+    def test_clients_open_as_people(self):
+        """A client opened from the Clients menu, from a case or from Odoo's
+        contacts is shown on the form made for a person: no VAT number or job
+        position, with the client's cases and hours; the privacy actions
+        for managers only."""
+        people_form = self.env.ref(
+            "olopiste_case.res_partner_view_form_olopiste_client"
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "olopiste_case.res_partner_action_clients"
+        )
+        self.assertIn((people_form.id, "form"), action["views"])
+        from_contacts = self.client.with_user(
+            self.user_worker
+        ).action_open_olopiste_client()
+        self.assertEqual(from_contacts["views"], [(people_form.id, "form")])
+        self.assertEqual(from_contacts["res_id"], self.client.id)
+
+        def buttons_and_fields(user):
+            arch = (
+                self.env["res.partner"]
+                .with_user(user)
+                .get_views([(people_form.id, "form")])["views"]["form"]["arch"]
+            )
+            tree = etree.fromstring(arch)
+            return set(tree.xpath("//button/@name")), set(tree.xpath("//field/@name"))
+
+        buttons, names = buttons_and_fields(self.user_worker)
+        self.assertIn("action_view_olopiste_cases", buttons)
+        self.assertIn("action_view_olopiste_attendance", buttons)
+        self.assertNotIn("action_olopiste_anonymise", buttons)
+        self.assertNotIn("vat", names)
+        self.assertNotIn("function", names)
+        buttons, _names = buttons_and_fields(self.user_manager)
+        self.assertIn("action_olopiste_anonymise", buttons)
+        self.assertIn("action_olopiste_access_request", buttons)

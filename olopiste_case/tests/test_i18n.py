@@ -39,3 +39,30 @@ class PotIsCurrentMixin:
 @tagged("post_install", "-at_install")
 class TestI18n(PotIsCurrentMixin, TransactionCase):
     module = "olopiste_case"
+
+    def test_demo_chatter_has_no_creation_notes(self):
+        """Odoo writes "<Model> created" in English into the chatter of a
+        record created without a user's language; the demo data creates its
+        records without that note, so no chatter opens with English."""
+        demo = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "olopiste_case"),
+                ("model", "in", ["res.partner", "olopiste.case", "olopiste.project"]),
+            ]
+        )
+        self.assertTrue(demo.filtered(lambda data: data.model == "res.partner"))
+        notes = self.env["mail.message"].search(
+            [
+                ("model", "in", demo.mapped("model")),
+                ("res_id", "in", demo.mapped("res_id")),
+                ("body", "ilike", "created"),
+            ]
+        )
+        records = {(data.model, data.res_id) for data in demo}
+        self.assertFalse(
+            [
+                (note.model, note.res_id, note.body)
+                for note in notes
+                if (note.model, note.res_id) in records
+            ]
+        )

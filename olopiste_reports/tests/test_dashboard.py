@@ -140,10 +140,21 @@ class TestDashboardPage(ReportsCase):
         # the clients chart drawn as SVG: a point a month from 09/2015 to
         # 08/2018, the clients' line and the target's dashed pace
         svg = etree.fromstring(html.encode()).xpath("//*[local-name()='svg']")
-        self.assertEqual(len(svg), 1)
+        self.assertEqual(len(svg), 2)
         lines = svg[0].xpath(".//*[local-name()='polyline']")
         self.assertEqual([len(line.get("points").split()) for line in lines], [36, 36])
         self.assertEqual(lines[1].get("stroke-dasharray"), "6,4")
+        # the shares chart: a bar a share on a 330 px wide 0-100 % scale
+        # (follow-on 53 %, improved 31 %), both targets (50 %) marked at
+        # 250 px + 50 x 3.3 px
+        shares = svg[1]
+        bars = shares.xpath(".//*[local-name()='rect'][@height='12'][@fill='#1f77b4']")
+        self.assertEqual([bar.get("width") for bar in bars], ["174.9", "102.3"])
+        marks = shares.xpath(".//*[local-name()='line'][@stroke-dasharray='3,2']")
+        self.assertEqual([mark.get("x1") for mark in marks], ["415.0", "415.0"])
+        texts = shares.xpath(".//*[local-name()='text']/text()")
+        self.assertIn("On a follow-on path", texts)
+        self.assertIn("53 %", texts)
         self.assertIn("09/2015", html)
         self.assertIn("08/2018", html)
         action = dashboard.action_print()

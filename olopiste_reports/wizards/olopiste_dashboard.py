@@ -294,6 +294,70 @@ class OlopisteDashboard(models.TransientModel):
             ' aria-label="%s">%s</svg>'
         ) % (width, height, chart["title"], Markup("").join(parts))
 
+    def _shares_svg(self, rows):
+        """The shares chart of the page as SVG for the printout: each share
+        as a bar on a 0-100 % scale, its target as a dashed mark."""
+        chart = self._charts(rows)["shares"]
+        labels = chart["labels"]
+        if not labels:
+            return ""
+        results, targets = (dataset["data"] for dataset in chart["datasets"])
+        format_number = self.env["olopiste.report.figures"]._format_number
+        width, label_width, right, top, row_height = 640, 250, 60, 24, 22
+        height = top + row_height * len(labels) + 6
+        scale = (width - label_width - right) / 100
+        colours = ("#1f77b4", "#d62728")
+        parts = []
+        for number, (dataset, colour) in enumerate(
+            zip(chart["datasets"], colours, strict=False)
+        ):
+            legend_x = label_width + number * 160
+            parts.append(
+                Markup(
+                    '<rect x="%s" y="4" width="14" height="10" fill="%s"/>'
+                    '<text x="%s" y="13" font-size="11">%s</text>'
+                )
+                % (legend_x, colour, legend_x + 20, dataset["label"])
+            )
+        for index, (label, result, target) in enumerate(
+            zip(labels, results, targets, strict=True)
+        ):
+            y = top + index * row_height
+            parts.append(
+                Markup(
+                    '<text x="%s" y="%s" font-size="10" text-anchor="end">%s</text>'
+                    '<rect x="%s" y="%s" width="%s" height="12" fill="#e9ecef"/>'
+                    '<rect x="%s" y="%s" width="%s" height="12" fill="%s"/>'
+                    '<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"'
+                    ' stroke-width="2" stroke-dasharray="3,2"/>'
+                    '<text x="%s" y="%s" font-size="10">%s %%</text>'
+                )
+                % (
+                    label_width - 6,
+                    y + 10,
+                    label,
+                    label_width,
+                    y,
+                    round(100 * scale, 1),
+                    label_width,
+                    y,
+                    round(min(result, 100) * scale, 1),
+                    colours[0],
+                    round(label_width + min(target, 100) * scale, 1),
+                    y - 2,
+                    round(label_width + min(target, 100) * scale, 1),
+                    y + 14,
+                    colours[1],
+                    width - right + 6,
+                    y + 10,
+                    format_number(result),
+                )
+            )
+        return Markup(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" role="img"'
+            ' aria-label="%s">%s</svg>'
+        ) % (width, height, chart["title"], Markup("").join(parts))
+
     def action_print(self):
         """The dashboard as a PDF for the steering group."""
         self.ensure_one()
