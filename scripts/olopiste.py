@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Set up, run, test and benchmark Olopiste on a machine that has Odoo 18.0.
+"""Set up, run, test and benchmark Olopiste with Odoo 18.0.
 
     python3 scripts/olopiste.py run     # install what is missing, start Odoo with demo data
+    python3 scripts/olopiste.py run --workers 4 --replica   # prefork, read replica
     python3 scripts/olopiste.py test    # fresh database, every test, a counted result
     python3 scripts/olopiste.py bench   # benchmarks (tests/bench), ratios against a baseline
     python3 scripts/olopiste.py generate --scale 10 --seed 1   # synthetic data
 
-Odoo itself is a prerequisite: this script never installs it. PostgreSQL runs
-as a cluster of our own (own data directory, an unprivileged user, 127.0.0.1,
-a free port) unless PGHOST is set, in which case PGHOST, PGPORT, PGUSER and
-PGPASSWORD name the server to use.
+An `odoo` importable by the running Python is used as it is; without one,
+Odoo 18.0 is set up in the repository's `.venv` (scripts/olopiste_bootstrap.py,
+from --odoo-src or OLOPISTE_ODOO_SRC, else Odoo's source archive) and the
+command runs again inside it. PostgreSQL runs as a cluster of our own (own
+data directory, an unprivileged user, 127.0.0.1, a free port) unless PGHOST
+is set, in which case PGHOST, PGPORT, PGUSER and PGPASSWORD name the server
+to use.
 """
 
 import argparse
@@ -32,6 +36,8 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from olopiste_bootstrap import apt_install, ensure_odoo, fail, say
+
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("olopiste_case", "olopiste_reports")
 LANGUAGES = ("fi", "sv")  # each addon's i18n/<language>.po, kept complete
@@ -39,6 +45,10 @@ DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
 BENCH_BASELINE = ("crm",)  # Odoo's own kanban and pivot, measured beside ours
 RUN_DB = os.environ.get("OLOPISTE_DB", "olopiste")
 HTTP_PORT = int(os.environ.get("OLOPISTE_HTTP_PORT", "8069"))
+# Prefork (`run --workers N`): the websocket port, beside the HTTP port as
+# Odoo's defaults are (8069, 8072), and each process's memory limits.
+GEVENT_PORT = int(os.environ.get("OLOPISTE_GEVENT_PORT", str(HTTP_PORT + 3)))
+WORKER_MEMORY_SOFT_MB = (512, 2048)  # the least that serves a report; Odoo's default
 DEMO_LOGINS = (
     ("Project manager", "manager"),
     ("Case worker", "worker"),
@@ -48,24 +58,15 @@ DEMO_LOGINS = (
     ("Administrator", "admin"),
 )
 ODOO_MISSING = """\
-Olopiste needs Odoo 18.0 Community, importable as `odoo` by {python}.
-Odoo is a prerequisite, as for every Odoo addon repository; this command
-installs everything else. Provide Odoo first, for example from a checkout of
-Odoo 18.0 Community (https://github.com/odoo/odoo, branch 18.0):
+Olopiste needs Odoo 18.0 Community, importable as `odoo` by {python}, for
+example from a checkout of Odoo 18.0 Community (https://github.com/odoo/odoo,
+branch 18.0):
 
     pip install -r <odoo>/requirements.txt
     pip install --no-deps -e <odoo> --config-settings editable_mode=compat
 
-then run this command again. ({error})"""
-
-
-def say(message):
-    print(f"[olopiste] {message}", flush=True)
-
-
-def fail(message, code=1):
-    print(f"[olopiste] ERROR: {message}", file=sys.stderr, flush=True)
-    sys.exit(code)
+or, with a Python that does not import `odoo`, let this command set it up in
+the repository's .venv (--odoo-src <odoo>). ({error})"""
 
 
 def _raise_on_signal(signum, _frame):
@@ -158,18 +159,6 @@ def ensure_system_packages(need_server, need_browser):
             + ") and run this command again."
         )
     apt_install(missing)
-
-
-def apt_install(packages):
-    """Install Debian packages (we are root here)."""
-    say("installing Debian packages: " + ", ".join(packages))
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
-        check=True,
-        env=env,
-    )
 
 
 # --------------------------------------------------------------------------
@@ -276,6 +265,60 @@ class Cluster:
         }
 
 
+class Replica:
+    """A hot standby of a cluster of our own, streaming from it (`run --replica`):
+    made afresh from a base backup at every start, on a port of its own."""
+
+    def __init__(self, primary):
+        self.primary = primary
+        self.data = primary.base / "replica"
+        self.port = None
+        self.started = False
+
+    def start(self):
+        started = time.monotonic()
+        primary = self.primary
+        shutil.rmtree(self.data, ignore_errors=True)
+        # -R writes standby.signal and primary_conninfo: a streaming standby.
+        primary._run(
+            primary.bindir / "pg_basebackup", "-h", "127.0.0.1", "-p", primary.port,
+            "-U", DB_USER, "-D", self.data, "-R", "-X", "stream", "-c", "fast",
+            capture_output=True, env=dict(os.environ, PGPASSWORD=primary.password),
+        )  # fmt: skip
+        self.port = free_port()
+        options = [
+            "-c listen_addresses=127.0.0.1",
+            f"-c port={self.port}",
+            f"-c unix_socket_directories={self.data}",
+            "-c hot_standby=on",
+        ]
+        log = primary.base / "replica.log"
+        log.touch()
+        primary._chown(log)
+        primary._run(
+            primary.bindir / "pg_ctl", "-D", self.data, "-l", log, "-w", "-t", "60",
+            "-o", " ".join(options), "start",
+            capture_output=True,
+        )  # fmt: skip
+        self.started = True
+        say(
+            f"read replica (hot standby) in {self.data} on 127.0.0.1:{self.port}, "
+            f"ready in {time.monotonic() - started:.0f} s"
+        )
+
+    def stop(self):
+        if self.started:
+            self.primary._run(
+                self.primary.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w",
+                "stop", capture_output=True, check=False,
+            )  # fmt: skip
+            self.started = False
+        shutil.rmtree(self.data, ignore_errors=True)
+
+    def settings(self):
+        return {"db_replica_host": "127.0.0.1", "db_replica_port": str(self.port)}
+
+
 def external_settings():
     """Connection settings given by the environment, if any."""
     if not os.environ.get("PGHOST"):
@@ -330,6 +373,20 @@ def write_config(path, settings, data_dir, extra=None):
 
 def odoo_command(config, *args):
     return [sys.executable, "-m", "odoo", "-c", str(config), *args]
+
+
+def odoo_server_command(config, *args):
+    """The server of `run`, started from a file beside its configuration:
+    the prefork server starts its websocket process again with the same file
+    (sys.argv[0]), which `-m odoo`'s __main__.py cannot be run as."""
+    launcher = Path(config).parent / "odoo-server.py"
+    launcher.write_text(
+        "import os\n\n"
+        'os.environ["TZ"] = "UTC"  # as Odoo\'s own odoo-bin\n'
+        "import odoo.cli  # noqa: E402\n\n"
+        "odoo.cli.main()\n"
+    )
+    return [sys.executable, str(launcher), "-c", str(config), *args]
 
 
 def install_addons(config, database, logfile, languages=None, extra_modules=()):
@@ -437,19 +494,33 @@ def ensure_pdf_renderer():
 
 
 @contextlib.contextmanager
-def local_cluster(settings, base, throwaway):
-    """Yield connection settings: those given, or those of a cluster of our own."""
+def local_cluster(settings, base, throwaway, replica=False):
+    """Yield connection settings: those given, or those of a cluster of our own
+    (with `replica`, also those of a read replica of it)."""
     if settings is not None:
+        if replica:
+            fail(
+                "--replica starts a replica of the cluster of our own; with PGHOST "
+                "set, give Odoo your server's replica with db_replica_host and "
+                "db_replica_port instead"
+            )
         yield settings
         return
     cluster = Cluster(base, throwaway=throwaway)
+    standby = Replica(cluster) if replica else None
     try:
         started = time.monotonic()
         cluster.init()
         cluster.start()
         say(f"cluster ready in {time.monotonic() - started:.0f} s")
-        yield cluster.settings()
+        if standby is None:
+            yield cluster.settings()
+        else:
+            standby.start()
+            yield {**cluster.settings(), **standby.settings()}
     finally:
+        if standby is not None:
+            standby.stop()
         cluster.stop()
 
 
@@ -461,7 +532,8 @@ def fresh_database(settings, purpose, extra_modules=(), languages=None):
     try:
         with local_cluster(settings, work / "postgresql", throwaway=True) as db:
             config = work / "odoo.conf"
-            write_config(config, db, work / "filestore")
+            # the tests' HTTP server (tours) on the same port as `run`'s
+            write_config(config, db, work / "filestore", {"http_port": HTTP_PORT})
             database = f"olopiste_{purpose}_{secrets.token_hex(4)}"
             install_addons(
                 config,
@@ -476,11 +548,13 @@ def fresh_database(settings, purpose, extra_modules=(), languages=None):
 
 
 @contextlib.contextmanager
-def run_database(settings, database):
+def run_database(settings, database, replica=False):
     """The lasting cluster and configuration of `run`; `database` created if new."""
     home = state_dir()
     home.mkdir(parents=True, exist_ok=True)
-    with local_cluster(settings, home / "postgresql", throwaway=False) as db:
+    with local_cluster(
+        settings, home / "postgresql", throwaway=False, replica=replica
+    ) as db:
         config = home / "odoo.conf"
         write_config(
             config,
@@ -495,10 +569,59 @@ def run_database(settings, database):
         yield config, created
 
 
+def available_memory_mb():
+    with open("/proc/meminfo") as meminfo:
+        for line in meminfo:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    fail("cannot read the available memory from /proc/meminfo")
+
+
+def prefork_options(workers):
+    """Odoo's options for its prefork server: `workers` HTTP workers, one cron
+    worker and the websocket process, each process's memory limit a share of
+    three quarters of the available memory (the rest is PostgreSQL's and the
+    system's), at most Odoo's defaults."""
+    least, most = WORKER_MEMORY_SOFT_MB
+    available = available_memory_mb()
+    processes = workers + 2
+    soft = min(most, available * 3 // 4 // processes)
+    if soft < least:
+        fits = available * 3 // 4 // least - 2
+        fail(
+            f"--workers {workers} needs {processes * least * 4 // 3} MB of available "
+            f"memory ({processes} processes of at least {least} MB, and a quarter "
+            f"for PostgreSQL and the system); this machine has {available} MB "
+            "available. "
+            + (
+                f"Use --workers {fits} at most, or run without --workers."
+                if fits >= 1
+                else "Run without --workers (one process, threads)."
+            )
+        )
+    hard = soft * 5 // 4
+    say(
+        f"prefork: {workers} HTTP workers, 1 cron worker, websocket on "
+        f"127.0.0.1:{GEVENT_PORT}; memory limits {soft} MB soft, {hard} MB hard "
+        f"a process ({available} MB available)"
+    )
+    return [
+        f"--workers={workers}",
+        "--max-cron-threads=1",
+        f"--gevent-port={GEVENT_PORT}",
+        f"--limit-memory-soft={soft << 20}",
+        f"--limit-memory-hard={hard << 20}",
+        # Odoo's 60 s / 120 s are short for a large project's exports.
+        "--limit-time-cpu=300",
+        "--limit-time-real=600",
+    ]
+
+
 def cmd_run(args):
     settings = prepare(need_browser=False)
     ensure_pdf_renderer()
-    with run_database(settings, RUN_DB) as (config, created):
+    server_options = prefork_options(args.workers) if args.workers else []
+    with run_database(settings, RUN_DB, replica=args.replica) as (config, created):
         if not created:
             say(f"reusing database {RUN_DB!r}")
             if args.update:
@@ -513,13 +636,14 @@ def cmd_run(args):
         for role, login in DEMO_LOGINS:
             say(f"    {role:<26} {login}")
         server = subprocess.Popen(
-            odoo_command(
+            odoo_server_command(
                 config,
                 "-d",
                 RUN_DB,
                 "--http-interface=127.0.0.1",
                 f"--http-port={HTTP_PORT}",
                 "--log-level=warn",
+                *server_options,
             )  # fmt: skip
         )
         try:
@@ -582,18 +706,6 @@ def cmd_bench(args):
         return result.returncode
 
 
-def load_generator():
-    """The data generator, data/generate.py, as a module."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "olopiste_data_generate", REPO / "data" / "generate.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def cmd_generate(args):
     """Generate synthetic data into the `run` command's database (or --database)."""
     settings = prepare(need_browser=False)
@@ -602,7 +714,8 @@ def cmd_generate(args):
         from odoo.modules.registry import Registry
 
         odoo.tools.config.parse_config(["-c", str(config), "--log-level=warn"])
-        generator = load_generator()
+        from odoo.addons.olopiste_case.tools import generate as generator
+
         say(
             f"generating scale {args.scale} with seed {args.seed} into {args.database!r}"
         )
@@ -671,14 +784,41 @@ def cmd_i18n(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--odoo-src",
+        help="where to set Odoo 18.0 up from when `odoo` is not importable: a "
+        "checkout, a source archive or its URL (default: $OLOPISTE_ODOO_SRC, "
+        "else Odoo's 18.0 source archive)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="set up and start Olopiste with demo data")
+    run = sub.add_parser(
+        "run", parents=[common], help="set up and start Olopiste with demo data"
+    )
     run.add_argument("--update", action="store_true", help="update the addons first")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Odoo's prefork server: N HTTP workers, a cron worker and the "
+        "websocket port (default: one process)",
+    )
+    run.add_argument(
+        "--replica",
+        action="store_true",
+        help="also start a streaming read replica of the cluster and send "
+        "read-only requests to it",
+    )
     run.set_defaults(func=cmd_run)
-    test = sub.add_parser("test", help="run every test on a fresh database")
+    test = sub.add_parser(
+        "test", parents=[common], help="run every test on a fresh database"
+    )
     test.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     test.set_defaults(func=cmd_test)
-    bench = sub.add_parser("bench", help="run the benchmarks under tests/bench")
+    bench = sub.add_parser(
+        "bench", parents=[common], help="run the benchmarks under tests/bench"
+    )
     bench.add_argument(
         "--scales",
         default="1,10,100",
@@ -688,7 +828,9 @@ def main():
     bench.add_argument("pytest_args", nargs="*", help="extra pytest arguments")
     bench.set_defaults(func=cmd_bench)
     generate = sub.add_parser(
-        "generate", help="create synthetic projects shaped like the reference case"
+        "generate",
+        parents=[common],
+        help="create synthetic projects shaped like the reference case",
     )
     generate.add_argument("--scale", type=float, default=1.0, help="1 = 134 clients")
     generate.add_argument("--seed", type=int, default=1)
@@ -704,14 +846,18 @@ def main():
     generate.set_defaults(func=cmd_generate)
     i18n = sub.add_parser(
         "i18n",
+        parents=[common],
         help="export the .pot files and merge them into "
         + ", ".join(f"{language}.po" for language in LANGUAGES),
     )
     i18n.set_defaults(func=cmd_i18n)
     args = parser.parse_args()
+    if args.command == "run" and args.workers < 0:
+        parser.error("--workers must be 0 (one process) or more")
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise_on_signal)
     try:
+        ensure_odoo(args.odoo_src, [str(Path(__file__).resolve()), *sys.argv[1:]])
         sys.exit(args.func(args))
     except KeyboardInterrupt:
         fail("interrupted; the cluster was stopped and removed", code=130)

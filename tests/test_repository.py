@@ -161,7 +161,12 @@ def test_pylint_odoo_is_clean():
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in REPO.rglob("*.xml") if ".git" not in p.parts),
+    # the repository's own files: not .git, nor the .venv `run` may set up
+    sorted(
+        p
+        for p in REPO.rglob("*.xml")
+        if not any(part.startswith(".") for part in p.relative_to(REPO).parts)
+    ),
     ids=lambda p: str(p.relative_to(REPO)),
 )
 def test_xml_is_well_formed(path):
@@ -226,3 +231,80 @@ def test_translation_is_complete(addon, language):
     assert not untranslated, f"{len(untranslated)} untranslated: {untranslated[:10]}"
     stale = sorted(set(po) - {entry.msgid for entry in pot})
     assert not stale, f"{po_path.name} has msgids the .pot no longer has: {stale[:10]}"
+
+
+# Methods that change a container in place.
+MUTATORS = {
+    "append", "extend", "insert", "remove", "pop", "popitem", "clear",
+    "update", "setdefault", "add", "discard", "difference_update",
+    "intersection_update", "symmetric_difference_update", "sort", "reverse",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_no_state_in_process_memory(addon):
+    """Nothing is kept in a process's memory between requests, so that any
+    worker of any node may serve any request: no `global`, no functools
+    cache, and no module-level name or class attribute changed after import
+    (module-level lists and dicts are constants). Odoo's `ormcache` is
+    allowed: Odoo clears it in every process when the registry changes."""
+    found = []
+    for path in sorted(addon.rglob("*.py")):
+        if "tests" in path.relative_to(addon).parts:
+            continue
+        tree = ast.parse(path.read_text(), filename=str(path))
+        module_names = {
+            target.id
+            for node in tree.body
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (
+                node.targets if isinstance(node, ast.Assign) else [node.target]
+            )
+            if isinstance(target, ast.Name)
+        }
+        classes = {
+            node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+        }
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(REPO)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                found.append(f"{where} {type(node).__name__.lower()} statement")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for decorator in node.decorator_list:
+                    text = ast.unparse(decorator)
+                    if "lru_cache" in text or text.split("(")[0].endswith(".cache"):
+                        found.append(f"{where} {text} keeps results in the process")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in MUTATORS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in module_names
+            ):
+                found.append(f"{where} changes module-level {node.func.value.id}")
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                targets = (
+                    node.targets
+                    if isinstance(node, (ast.Assign, ast.Delete))
+                    else [node.target]
+                )
+                for target in targets:
+                    owner = (
+                        target.value
+                        if isinstance(target, (ast.Subscript, ast.Attribute))
+                        else None
+                    )
+                    text = ast.unparse(owner) if owner is not None else ""
+                    if (
+                        isinstance(target, ast.Subscript)
+                        and isinstance(owner, ast.Name)
+                        and owner.id in module_names
+                    ) or (
+                        isinstance(target, ast.Attribute)
+                        and (
+                            text in classes
+                            or text in ("cls", "self.__class__", "type(self)")
+                        )
+                    ):
+                        found.append(f"{where} changes {ast.unparse(target)}")
+    assert not found, "state kept in a process's memory:\n" + "\n".join(found)

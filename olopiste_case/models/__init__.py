@@ -1,5 +1,6 @@
 from . import olopiste_audit_log
 from . import olopiste_audit_mixin
+from . import olopiste_import_mixin
 from . import olopiste_confidential_thread
 from . import mail_message
 from . import ir_attachment
@@ -22,7 +23,6 @@ from . import survey_user_input
 from . import res_users
 from . import res_partner
 from . import res_lang
-from . import olopiste_import_mixin
 from . import olopiste_case_import
 from . import olopiste_attendance_import
 from . import base_import_import

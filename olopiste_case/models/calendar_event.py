@@ -4,12 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.misc import format_date
 
-from ..const import GROUP_FINANCE, GROUP_STUDENT, GROUP_WORKER
+from ..const import GROUP_STUDENT, GROUP_WORKER, GROUPS_ALL
 
-# what an activity is: also for finance, who counts hours by kind
-OLOPISTE_GROUPS = f"{GROUP_STUDENT},{GROUP_FINANCE}"
-# who takes part in it: only for those who work with the clients
-OLOPISTE_CLIENT_GROUPS = GROUP_STUDENT
 # what a trainee who helps in an activity may change on it (through the
 # attendance screen): the head-count and the walk-ins they invite
 HELPER_FIELDS = frozenset({"olopiste_headcount", "olopiste_case_ids"})
@@ -35,18 +31,18 @@ class CalendarEvent(models.Model):
         selection=ACTIVITY_KINDS,
         string="Activity Kind",
         index=True,
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
     olopiste_project_id = fields.Many2one(
         comodel_name="olopiste.project",
         index=True,
         ondelete="restrict",
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
     olopiste_area_id = fields.Many2one(
         comodel_name="olopiste.area",
         domain="[('project_id', '=', olopiste_project_id)]",
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
     olopiste_case_ids = fields.Many2many(
         comodel_name="olopiste.case",
@@ -55,7 +51,7 @@ class CalendarEvent(models.Model):
         column2="case_id",
         string="Invited Cases",
         domain="[('project_id', '=', olopiste_project_id), ('date_exit', '=', False)]",
-        groups=OLOPISTE_CLIENT_GROUPS,
+        groups=GROUP_STUDENT,  # who takes part: not for finance
     )
     olopiste_user_ids = fields.Many2many(
         comodel_name="res.users",
@@ -66,38 +62,30 @@ class CalendarEvent(models.Model):
         help="Case workers and trainees who run or help in the activity. Trainees "
         "record attendance for the activities they help in.",
         domain="[('share', '=', False)]",
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
     olopiste_headcount = fields.Integer(
         string="Anonymous Participants",
         help="People who took part without registering, e.g. in an open NonStop "
         "session. Counted beside the named attendees as 'took part', never as clients.",
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
     olopiste_attendance_ids = fields.One2many(
         comodel_name="olopiste.attendance",
         inverse_name="event_id",
         string="Attendance",
-        groups=OLOPISTE_CLIENT_GROUPS,
+        groups=GROUP_STUDENT,  # who takes part: not for finance
     )
     olopiste_attended_count = fields.Integer(
         string="Attended",
         compute="_compute_olopiste_attendance",
-        groups=OLOPISTE_CLIENT_GROUPS,
+        groups=GROUP_STUDENT,  # who takes part: not for finance
     )
     olopiste_hours_total = fields.Float(
         string="Participation Hours",
         compute="_compute_olopiste_attendance",
-        groups=OLOPISTE_GROUPS,
+        groups=GROUPS_ALL,  # finance counts hours by kind
     )
-
-    _sql_constraints = [
-        (
-            "olopiste_headcount_check",
-            "CHECK(olopiste_headcount >= 0)",
-            "The number of anonymous participants cannot be negative.",
-        ),
-    ]
 
     @api.depends("olopiste_attendance_ids.state", "olopiste_attendance_ids.hours")
     def _compute_olopiste_attendance(self):
@@ -194,10 +182,20 @@ class CalendarEvent(models.Model):
 
     @api.constrains("olopiste_headcount")
     def _check_olopiste_headcount(self):
-        if any(event.olopiste_headcount < 0 for event in self):
-            raise ValidationError(
-                self.env._("The number of anonymous participants cannot be negative.")
+        for event in self:
+            error = self._olopiste_headcount_error(event.olopiste_headcount)
+            if error:
+                raise ValidationError(error)
+
+    @api.model
+    def _olopiste_headcount_error(self, headcount):
+        """Why `headcount` anonymous participants cannot be recorded, or None:
+        the one rule of an activity and of its attendance screen."""
+        if headcount < 0:
+            return self.env._(
+                "The number of anonymous participants cannot be negative."
             )
+        return None
 
     def _olopiste_date(self):
         """The activity's day in the user's time zone."""

@@ -12,6 +12,7 @@ class OlopisteAttendance(models.Model):
 
     _name = "olopiste.attendance"
     _description = "Attendance"
+    _inherit = ["olopiste.import.mixin"]
     _order = "date desc, event_id, id"
     _rec_name = "case_id"
 
@@ -110,6 +111,15 @@ class OlopisteAttendance(models.Model):
             )
             if error:
                 raise ValidationError(error)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a spreadsheet's activity columns (olopiste_attendance_import.py)
+        return super().create(self._olopiste_import_create_values(vals_list))
+
+    def write(self, vals):
+        # a spreadsheet's activity columns (olopiste_attendance_import.py)
+        return super().write(self._olopiste_import_write_values(vals))
 
     def _hours_error(self):
         """The translated reason these hours are wrong, or None."""

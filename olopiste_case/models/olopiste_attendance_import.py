@@ -16,8 +16,7 @@ class OlopisteAttendance(models.Model):
     same file again updates instead of duplicating.
     """
 
-    _name = "olopiste.attendance"
-    _inherit = ["olopiste.attendance", "olopiste.import.mixin"]
+    _inherit = "olopiste.attendance"
     _olopiste_import_key = (
         ("case_id", "case_id/id", "case_id/.id"),
         ("import_activity_name",),
@@ -75,10 +74,10 @@ class OlopisteAttendance(models.Model):
             dict(group_row, case_id="Kaisa Esimerkki", state="excused", hours=0),
         ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # copies: when a batch fails, load() retries each row with the same dicts
-        vals_list = [dict(vals) for vals in vals_list]
+    @api.model
+    def _olopiste_import_create_values(self, vals_list):
+        """The activity found by its name and day in the case's project."""
+        vals_list = super()._olopiste_import_create_values(vals_list)
         for vals in vals_list:
             name = vals.pop("import_activity_name", None)
             day = vals.pop("import_activity_date", None)
@@ -86,13 +85,15 @@ class OlopisteAttendance(models.Model):
                 vals["event_id"] = self._olopiste_import_event(
                     vals.get("case_id"), name, day
                 ).id
-        return super().create(vals_list)
+        return vals_list
 
-    def write(self, vals):
-        vals = dict(vals)
+    def _olopiste_import_write_values(self, vals):
+        """An existing attendance keeps its activity: the columns naming it
+        are dropped."""
+        vals = super()._olopiste_import_write_values(vals)
         vals.pop("import_activity_name", None)
         vals.pop("import_activity_date", None)
-        return super().write(vals)
+        return vals
 
     @api.model
     def _olopiste_import_event(self, case_id, name, day):

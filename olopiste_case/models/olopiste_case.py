@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from ..const import SENSITIVE_GROUPS
+from ..const import GROUP_WORKER, SCORE_TOLERANCE
 
 # special categories of personal data (GDPR art. 9 and art. 10): recorded
 # only with the client's consent, never read by trainees or finance
@@ -85,6 +85,7 @@ class OlopisteCase(models.Model):
         "mail.activity.mixin",
         "mail.tracking.duration.mixin",
         "olopiste.audit.mixin",
+        "olopiste.import.mixin",
     ]
     _order = "priority desc, date_entry desc, id desc"
     _track_duration_field = "stage_id"
@@ -165,7 +166,7 @@ class OlopisteCase(models.Model):
         column1="case_id",
         column2="target_group_id",
         string="Target Groups",
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
     )
 
     # entry
@@ -230,16 +231,16 @@ class OlopisteCase(models.Model):
     )
 
     # special categories of personal data (GDPR art. 9): never for trainees or finance
-    disability = fields.Selection(ANSWERS, groups=SENSITIVE_GROUPS)
+    disability = fields.Selection(ANSWERS, groups=GROUP_WORKER)
     minority = fields.Selection(
         ANSWERS,
         string="Minority (incl. Roma)",
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
         help="Belongs to an ethnic or national minority (special category: ethnic "
         "origin). Foreign background is asked separately.",
     )
-    criminal_background = fields.Selection(ANSWERS, groups=SENSITIVE_GROUPS)
-    note = fields.Html(string="Notes", groups=SENSITIVE_GROUPS)
+    criminal_background = fields.Selection(ANSWERS, groups=GROUP_WORKER)
+    note = fields.Html(string="Notes", groups=GROUP_WORKER)
 
     # consents
     consent_processing_date = fields.Date(
@@ -348,7 +349,7 @@ class OlopisteCase(models.Model):
         comodel_name="olopiste.referral",
         inverse_name="case_id",
         string="Referrals",
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
     )
     on_followon_path = fields.Boolean(
         string="On a Follow-on Path",
@@ -361,7 +362,7 @@ class OlopisteCase(models.Model):
         comodel_name="olopiste.assessment",
         inverse_name="case_id",
         string="Assessments",
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
     )
     # derived from the client's own health-related self-assessments
     capacity_change = fields.Selection(
@@ -369,7 +370,7 @@ class OlopisteCase(models.Model):
         string="Work Ability Change",
         compute="_compute_capacity_change",
         store=True,
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
         help="From the first and the last self-assessment: improved or worse when "
         "the total changed by at least the project's threshold.",
     )
@@ -508,9 +509,9 @@ class OlopisteCase(models.Model):
                 continue
             change = assessments[-1].score_total - assessments[0].score_total
             threshold = case.project_id.capacity_threshold
-            if change >= threshold - 1e-9:
+            if change >= threshold - SCORE_TOLERANCE:
                 case.capacity_change = "improved"
-            elif change <= -threshold + 1e-9:
+            elif change <= -threshold + SCORE_TOLERANCE:
                 case.capacity_change = "worse"
             else:
                 case.capacity_change = "unchanged"
@@ -709,6 +710,8 @@ class OlopisteCase(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a spreadsheet's client and area columns (olopiste_case_import.py)
+        vals_list = self._olopiste_import_create_values(vals_list)
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if vals.get("code", "/") == "/":
@@ -723,6 +726,8 @@ class OlopisteCase(models.Model):
         return cases
 
     def write(self, vals):
+        # a spreadsheet's client and area columns (olopiste_case_import.py)
+        vals = self._olopiste_import_write_values(vals)
         if "stage_id" in vals:
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
         renewed = {

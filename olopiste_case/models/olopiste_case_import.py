@@ -21,8 +21,7 @@ class OlopisteCase(models.Model):
     duplicating.
     """
 
-    _name = "olopiste.case"
-    _inherit = ["olopiste.case", "olopiste.import.mixin"]
+    _inherit = "olopiste.case"
     _olopiste_import_key = (
         ("import_client_name",),
         ("import_client_birthdate",),
@@ -134,20 +133,23 @@ class OlopisteCase(models.Model):
         ]
         return [dict(common, **row) for row in rows]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # copies: when a batch fails, load() retries each row with the same dicts
-        vals_list = [dict(vals) for vals in vals_list]
+    @api.model
+    def _olopiste_import_create_values(self, vals_list):
+        """The client found or created from the row's name and birthdate,
+        the area found by name within the row's project."""
+        vals_list = super()._olopiste_import_create_values(vals_list)
         found = {}
         for vals in vals_list:
             client = self._olopiste_pop_client(vals)
             if client and not vals.get("partner_id"):
                 vals["partner_id"] = self._olopiste_import_partner(client, found).id
             self._olopiste_import_area(vals)
-        return super().create(vals_list)
+        return vals_list
 
-    def write(self, vals):
-        vals = dict(vals)
+    def _olopiste_import_write_values(self, vals):
+        """The client's gender and birthdate written on the client, the area
+        found by name within the project."""
+        vals = super()._olopiste_import_write_values(vals)
         client = self._olopiste_pop_client(vals)
         if client:
             updates = {
@@ -161,7 +163,7 @@ class OlopisteCase(models.Model):
             if updates:
                 self.partner_id.write(updates)
         self._olopiste_import_area(vals)
-        return super().write(vals)
+        return vals
 
     @api.model
     def _olopiste_pop_client(self, vals):

@@ -51,6 +51,19 @@ class OlopisteImportMixin(models.AbstractModel):
     _olopiste_template_name = ""
 
     @api.model
+    def _olopiste_import_create_values(self, vals_list):
+        """The values of new records with the import-only columns resolved
+        into fields (and removed): called first by the model's `create`.
+        Returns copies: when a batch fails, `load` retries each row with the
+        same dicts."""
+        return [dict(vals) for vals in vals_list]
+
+    def _olopiste_import_write_values(self, vals):
+        """The values of a `write` with the import-only columns resolved
+        into fields (and removed): called first by the model's `write`."""
+        return dict(vals)
+
+    @api.model
     def load(self, fields, data):
         fields, data = add_stable_keys(
             fields, data, self._olopiste_import_key, self._olopiste_import_prefix

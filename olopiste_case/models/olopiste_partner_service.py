@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..const import GROUP_WORKER
+
 
 class OlopistePartnerService(models.Model):
     """A service a partner organisation offers, with its open places."""
@@ -42,7 +44,7 @@ class OlopistePartnerService(models.Model):
     referral_ids = fields.One2many(
         comodel_name="olopiste.referral",
         inverse_name="service_id",
-        groups="olopiste_case.group_olopiste_worker",
+        groups=GROUP_WORKER,
     )
     places_taken = fields.Integer(
         compute="_compute_places_open",

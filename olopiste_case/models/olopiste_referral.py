@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, html2plaintext
 
-from ..const import SENSITIVE_GROUPS
+from ..const import GROUP_WORKER
 
 REFERRAL_STATES = [
     ("planned", "Planned"),
@@ -133,7 +133,7 @@ class OlopisteReferral(models.Model):
         string="Reason",
         tracking=True,
         copy=False,
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
         help="Why the referral went back to an earlier state, or was interrupted.",
     )
     date_planned = fields.Date(
@@ -153,7 +153,7 @@ class OlopisteReferral(models.Model):
 
     # warm handover
     handover_summary = fields.Html(
-        groups=SENSITIVE_GROUPS,
+        groups=GROUP_WORKER,
         copy=False,
         help="What the receiving organisation needs to know, so that the client "
         "need not tell their story again. Only with the client's handover consent.",
@@ -186,7 +186,7 @@ class OlopisteReferral(models.Model):
     )
     response_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
     response_note = fields.Text(
-        string="Partner's Note", readonly=True, copy=False, groups=SENSITIVE_GROUPS
+        string="Partner's Note", readonly=True, copy=False, groups=GROUP_WORKER
     )
 
     # ------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-from ..const import SENSITIVE_GROUPS
+from ..const import GROUP_WORKER
 
 
 class ReportHandoverDocument(models.AbstractModel):
@@ -18,7 +18,7 @@ class ReportHandoverDocument(models.AbstractModel):
         # /report/html too): check and log as the user who asked for it
         user = self.env.user
         referrals = self.env["olopiste.referral"].browse(docids)
-        if not user.has_group(SENSITIVE_GROUPS):
+        if not user.has_group(GROUP_WORKER):
             raise AccessError(
                 self.env._("Only case workers can print a handover summary.")
             )

@@ -6,7 +6,7 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
-class OlopisteCase(TransactionCase):
+class OlopisteTestCase(TransactionCase):
     """Users for every role and two projects, one of which the worker is in."""
 
     @classmethod

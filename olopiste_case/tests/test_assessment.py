@@ -5,11 +5,11 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-@tagged("post_install", "-at_install")
-class TestAssessment(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_assessment")
+class TestAssessment(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -138,8 +138,8 @@ class TestAssessment(OlopisteCase):
         self.assertEqual(case.capacity_change, "improved")
 
 
-@tagged("post_install", "-at_install")
-class TestFeedbackSurvey(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_assessment")
+class TestFeedbackSurvey(OlopisteTestCase):
     def test_feedback_survey_is_linked_to_the_case(self):
         with self.assertRaisesRegex(UserError, "feedback survey"):
             self.case.action_fill_feedback()

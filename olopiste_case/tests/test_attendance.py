@@ -9,10 +9,10 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-class AttendanceCase(OlopisteCase):
+class AttendanceCase(OlopisteTestCase):
     """A three-hour group session of the test project with invited cases."""
 
     @classmethod
@@ -62,7 +62,7 @@ class AttendanceCase(OlopisteCase):
         return Entry.browse(action["res_id"])
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_attendance")
 class TestAttendance(AttendanceCase):
     def _attend(self, case, **values):
         return self.env["olopiste.attendance"].create(
@@ -124,7 +124,7 @@ class TestAttendance(AttendanceCase):
             self.session.olopiste_headcount = -1
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_attendance")
 class TestAttendanceEntry(AttendanceCase):
     def test_bulk_entry_of_a_session(self):
         entry = self._entry()
@@ -241,7 +241,7 @@ class TestAttendanceEntry(AttendanceCase):
             event.action_olopiste_record_attendance()
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_attendance")
 class TestAttendanceSecurity(AttendanceCase):
     def test_student_records_attendance_of_a_session_they_help_in(self):
         other_area_case = self.case2  # in the area of worker2, not the student's
@@ -302,7 +302,7 @@ class TestAttendanceSecurity(AttendanceCase):
             self.session.with_user(self.user_plain).read(["olopiste_case_ids"])
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_attendance")
 class TestAttendanceDay(AttendanceCase):
     """Sessions of a running project: next week's and a walk-in's row."""
 

@@ -9,11 +9,11 @@ from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-@tagged("post_install", "-at_install")
-class TestCase(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_case")
+class TestCase(OlopisteTestCase):
     def test_new_case_starts_in_encounter_with_a_code(self):
         self.assertEqual(self.case.stage_id.kind, "encounter")
         self.assertTrue(self.case.code.startswith("C"))
@@ -283,13 +283,19 @@ class TestCase(OlopisteCase):
             self.client.birthdate_date = "2999-01-01"
 
     def test_duplicate_client_is_offered(self):
-        form = Form(self.env["res.partner"])
+        form = Form(
+            self.env["res.partner"],
+            view="olopiste_case.res_partner_view_form_olopiste_client",
+        )
         form.name = "aino testinen"
         self.assertFalse(form.olopiste_duplicate_ids)
         form.birthdate_date = date(1971, 3, 14)
         self.assertEqual(form.olopiste_duplicate_ids[:], self.client)
-        action = self.client2.action_open_olopiste_duplicate()
-        self.assertEqual(action["res_model"], "res.partner")
+        twin = form.save()
+        action = twin.action_open_olopiste_duplicate()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("res.partner", self.client.id)
+        )
 
     def test_clients_are_listed_as_people(self):
         """The Clients menu lists people (birthdate, home municipality,

@@ -3,13 +3,13 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 SENSITIVE = ("disability", "minority", "criminal_background", "note")
 
 
-@tagged("post_install", "-at_install")
-class TestCaseSecurity(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_security")
+class TestCaseSecurity(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

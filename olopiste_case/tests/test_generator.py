@@ -1,28 +1,17 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import importlib.util
-from pathlib import Path
-
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests.common import TransactionCase
 
-GENERATOR = Path(__file__).resolve().parents[2] / "data" / "generate.py"
-
-
-def load_generator():
-    """data/generate.py lives outside the addon: load it by its path."""
-    spec = importlib.util.spec_from_file_location("olopiste_data_generate", GENERATOR)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from ..tools import generate
 
 
 class TestGenerator(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.generator = load_generator()
+        cls.generator = generate
 
     def _figures(self, counts):
         cases = self.env["olopiste.case"].search(

@@ -36,7 +36,7 @@ class PotIsCurrentMixin:
         self.assertFalse(committed - exported, "stale strings in the .pot")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_i18n")
 class TestI18n(PotIsCurrentMixin, TransactionCase):
     module = "olopiste_case"
 

@@ -483,7 +483,7 @@ class TestImport(TransactionCase):
         self.assertEqual(case.attendance_hours, 3.0)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_import")
 class TestImportTemplateRoute(HttpCase):
     def test_template_download_by_role_and_language(self):
         self.env["res.lang"]._activate_lang("fi_FI")

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from ..models.olopiste_import_key import add_stable_keys
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 # tables that may hold what identifies a client
 TRACE_TABLES = (
@@ -27,8 +27,8 @@ TRACE_TABLES = (
 SENSITIVE_FIELDS = ("disability", "minority", "homelessness", "criminal_background")
 
 
-@tagged("post_install", "-at_install")
-class TestPrivacy(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_privacy", "olopiste_security")
+class TestPrivacy(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -556,8 +556,8 @@ class TestPrivacy(OlopisteCase):
         self.assertTrue(self.case._handover_consent_in_force())
 
 
-@tagged("post_install", "-at_install")
-class TestAudit(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_privacy", "olopiste_security")
+class TestAudit(OlopisteTestCase):
     def test_reads_and_changes_of_sensitive_data_are_logged(self):
         Log = self.env["olopiste.audit.log"]
         case = self.case.with_user(self.user_worker)

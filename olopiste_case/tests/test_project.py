@@ -5,11 +5,11 @@ from psycopg2 import IntegrityError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-@tagged("post_install", "-at_install")
-class TestProject(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_project")
+class TestProject(OlopisteTestCase):
     def test_display_name_shows_code(self):
         self.assertEqual(self.project.display_name, "[T0001] Test project")
         self.project.code = False

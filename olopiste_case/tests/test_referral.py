@@ -6,10 +6,10 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-class ReferralCase(OlopisteCase):
+class ReferralCase(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -47,7 +47,7 @@ class ReferralCase(OlopisteCase):
         (case or self.case).consent_handover_date = "2016-01-20"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_referral")
 class TestReferralStates(ReferralCase):
     def test_each_state_change_dates_itself(self):
         # the day in the user's time zone (near midnight it is not the server's)
@@ -115,7 +115,7 @@ class TestReferralStates(ReferralCase):
         self.assertFalse(self.case2.on_followon_path)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_referral")
 class TestHandoverConsent(ReferralCase):
     SUMMARY = "<p>Prefers mornings; has a forklift licence.</p>"
 
@@ -212,7 +212,7 @@ class TestHandoverConsent(ReferralCase):
         self.assertEqual(other.state, "declined")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_referral")
 class TestPartnerServicePlaces(ReferralCase):
     def setUp(self):
         super().setUp()

@@ -3,11 +3,11 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import OlopisteCase
+from .common import OlopisteTestCase
 
 
-@tagged("post_install", "-at_install")
-class TestProjectSecurity(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_security")
+class TestProjectSecurity(OlopisteTestCase):
     def _visible_projects(self, user):
         Project = self.env["olopiste.project"].with_user(user)
         return Project.search([("id", "in", (self.project | self.other_project).ids)])

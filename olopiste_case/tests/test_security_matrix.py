@@ -38,19 +38,44 @@ def join_matrix(head, channels):
     return head.rstrip("\n") + "\n\n" + channels
 
 
+def propose_matrix(head=None, channels=None):
+    """With OLOPISTE_SECURITY_MATRIX_OUT set to a directory, write there the
+    matrix as the code now makes it (the part given, the other part kept),
+    for review and copying over security/ROLE_MATRIX.md. Never the committed
+    file itself: the tests compare with it."""
+    out_dir = os.environ.get("OLOPISTE_SECURITY_MATRIX_OUT")
+    if not out_dir:
+        return
+    out = Path(out_dir) / MATRIX_PATH.name
+    if out.resolve() == MATRIX_PATH.resolve():
+        raise ValueError("OLOPISTE_SECURITY_MATRIX_OUT must not be security/")
+    source = out if out.exists() else MATRIX_PATH
+    current_head, current_channels = split_matrix(
+        source.read_text() if source.exists() else ""
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        join_matrix(
+            current_head if head is None else head,
+            current_channels if channels is None else channels,
+        )
+    )
+
+
 HEADER = """# Role matrix
 
 Generated from the access rights and record rules of the installed addons by
 `olopiste_case/tests/test_security_matrix.py`, which fails when this file and
-the code disagree. Regenerate it with
-`OLOPISTE_WRITE_SECURITY_MATRIX=1 python3 scripts/olopiste.py test -- -k matrix`.
+the code disagree. To update it, have the tests write the matrix elsewhere,
+review the difference and copy it here:
+`OLOPISTE_SECURITY_MATRIX_OUT=/tmp/matrix python3 scripts/olopiste.py test -- -k matrix`.
 
 r = read, w = write, c = create, d = delete; a role has what its group and the
 groups it includes grant. Record rules then narrow each right to some records.
 """
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_security")
 class TestSecurityMatrix(TransactionCase):
     def _matrix(self):
         models = self.env["ir.model"].search(
@@ -107,9 +132,7 @@ class TestSecurityMatrix(TransactionCase):
         # the group names are translated: build the matrix in the source language
         self.env = self.env(context=dict(self.env.context, lang="en_US"))
         matrix = self._matrix()
-        if os.environ.get("OLOPISTE_WRITE_SECURITY_MATRIX"):
-            text = MATRIX_PATH.read_text() if MATRIX_PATH.exists() else ""
-            MATRIX_PATH.write_text(join_matrix(matrix, split_matrix(text)[1]))
+        propose_matrix(head=matrix)
         self.assertTrue(MATRIX_PATH.exists(), f"{MATRIX_PATH} is missing")
         # the part from `## Channels` on belongs to test_channels.py
         head = split_matrix(MATRIX_PATH.read_text())[0]

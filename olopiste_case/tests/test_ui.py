@@ -17,7 +17,7 @@ def tour_worker(env):
     )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestProjectTour(HttpCase):
     def test_manager_creates_project(self):
         manager = new_test_user(
@@ -34,7 +34,7 @@ class TestProjectTour(HttpCase):
         self.assertEqual(project.manager_id, manager)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestCaseTour(HttpCase):
     def test_worker_takes_client_through_the_path(self):
         worker = tour_worker(self.env)
@@ -63,7 +63,7 @@ class TestCaseTour(HttpCase):
         self.assertIn("Closed", stages.mapped("new_value_char"))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestAttendanceTour(HttpCase):
     def test_worker_records_a_group_session(self):
         worker = tour_worker(self.env)
@@ -118,7 +118,7 @@ class TestAttendanceTour(HttpCase):
         self.assertEqual(walk_in.stage_kind, "encounter")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestReferralTours(HttpCase):
     def test_worker_sends_handover_and_partner_accepts(self):
         worker = tour_worker(self.env)
@@ -230,7 +230,7 @@ class TestReferralTours(HttpCase):
         self.assertNotIn("Secret detail", response.text)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestImportTour(HttpCase):
     def test_worker_imports_the_valid_rows_of_a_file(self):
         worker = tour_worker(self.env)
@@ -257,7 +257,7 @@ class TestImportTour(HttpCase):
         )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestFinnishDayTours(FinnishTourCase):
     def test_worker_records_attendance_on_laptop_and_phone(self):
         worker = self.finnish_user(

@@ -126,10 +126,9 @@ class OlopisteAttendanceEntry(models.TransientModel):
     def _check_lines(self):
         """Check every row; raise one error naming each bad row."""
         errors = []
-        if self.headcount < 0:
-            errors.append(
-                self.env._("The number of anonymous participants cannot be negative.")
-            )
+        headcount_error = self.event_id._olopiste_headcount_error(self.headcount)
+        if headcount_error:
+            errors.append(headcount_error)
         seen = set()
         for row, line in enumerate(self.line_ids.sorted("sequence"), 1):
             problem = line._problem(seen)

@@ -3,3 +3,7 @@ from . import olopiste_project_financing
 from . import olopiste_project
 from . import account_analytic_line
 from . import olopiste_report_figures
+from . import olopiste_report_figures_dashboard
+from . import olopiste_report_figures_participants
+from . import olopiste_report_figures_hours
+from . import olopiste_report_figures_finance

@@ -5,6 +5,8 @@ from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
+from odoo.addons.olopiste_case.const import GROUPS_FIGURES
+
 
 class OlopisteProject(models.Model):
     _inherit = "olopiste.project"
@@ -13,7 +15,7 @@ class OlopisteProject(models.Model):
         comodel_name="account.analytic.account",
         # who may read analytic accounts (ir.model.access.csv): case workers
         # and trainees open the project form without it
-        groups="olopiste_case.group_olopiste_manager,olopiste_case.group_olopiste_finance",
+        groups=GROUPS_FIGURES,
         help="The costs of the project are the analytic lines of this account, "
         "each tagged with a funder cost category.",
     )

@@ -4,9 +4,9 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date, format_datetime
 
-from odoo.addons.olopiste_case.const import SENSITIVE_GROUPS
+from odoo.addons.olopiste_case.const import GROUP_WORKER
 
-from ..models.olopiste_report_figures import (
+from ..models.olopiste_report_figures_participants import (
     GENDER_COLUMNS,
     RESULT_CODES,
     SPECIAL_INDICATORS,
@@ -220,7 +220,7 @@ class OlopisteExportXlsx(models.AbstractModel):
         individual data anyway."""
         if special:
             return wizard.leaves_organisation or not self.env.user.has_group(
-                SENSITIVE_GROUPS
+                GROUP_WORKER
             )
         return wizard.recipient == "other"
 

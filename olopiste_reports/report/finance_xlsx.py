@@ -3,7 +3,7 @@
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..models.olopiste_report_figures import percentage
+from ..tools.rounding import percentage
 
 COLUMN_WIDTHS = (46, 12, 16, 16, 14, 16)
 

@@ -6,7 +6,7 @@ from odoo import models
 
 from odoo.addons.olopiste_case.models.calendar_event import ACTIVITY_KINDS
 
-from ..models.olopiste_report_figures import round_half_up
+from ..tools.rounding import to_cents
 
 COLUMN_WIDTHS = (10, 30, 12, 14, 12, 10)
 
@@ -49,10 +49,8 @@ class HoursXlsx(models.AbstractModel):
 
     def _write_sheets(self, workbook, wizard, formats):
         project = wizard.project_id
-        per_day = Decimal(str(project.hours_per_day or 7.0))
-        rows = self.env["olopiste.report.figures"]._hours(
-            project, wizard.date_from, wizard.date_to
-        )
+        figures = self.env["olopiste.report.figures"]
+        rows = figures._hours(project, wizard.date_from, wizard.date_to)
         kinds = dict(
             self.env["olopiste.attendance"]
             ._fields["kind"]
@@ -76,14 +74,14 @@ class HoursXlsx(models.AbstractModel):
         total_hours = Decimal("0")
         total_count = 0
         for line, (month, kind, hours, count, persons) in enumerate(rows, start=1):
-            hours = Decimal(str(hours)).quantize(Decimal("0.01"))
+            hours = to_cents(hours)
             total_hours += hours
             total_count += count
             sheet.write_string(line, 0, month.strftime("%Y-%m"))
             sheet.write(line, 1, kinds.get(kind, self.env._("Not set")))
             sheet.write_number(line, 2, float(hours), formats["hours"])
             sheet.write_number(
-                line, 3, round_half_up(hours / per_day, 2), formats["hours"]
+                line, 3, figures._person_days(project, hours, 2), formats["hours"]
             )
             sheet.write_number(line, 4, count, formats["integer"])
             self._write_count(
@@ -99,10 +97,10 @@ class HoursXlsx(models.AbstractModel):
         sheet.write(line, 0, self.env._("Total"), formats["bold"])
         sheet.write_number(line, 2, float(total_hours), formats["hours"])
         sheet.write_number(
-            line, 3, round_half_up(total_hours / per_day, 2), formats["hours"]
+            line, 3, figures._person_days(project, total_hours, 2), formats["hours"]
         )
         sheet.write_number(line, 4, total_count, formats["integer"])
         sheet.write(line + 1, 0, self.env._("Person-days, rounded"), formats["bold"])
         sheet.write_number(
-            line + 1, 3, round_half_up(total_hours / per_day), formats["integer"]
+            line + 1, 3, figures._person_days(project, total_hours), formats["integer"]
         )

@@ -5,6 +5,8 @@ from odoo.tools import SQL
 
 from odoo.addons.olopiste_case.models.calendar_event import ACTIVITY_KINDS
 
+from ..models.olopiste_report_figures_hours import DEFAULT_HOURS_PER_DAY
+
 
 class OlopisteAttendanceReport(models.Model):
     """Attended hours summed by month, activity kind, area, worker and project."""
@@ -13,6 +15,19 @@ class OlopisteAttendanceReport(models.Model):
     _description = "Participation Hours Analysis"
     _auto = False
     _order = "month desc, id"
+    _depends = {
+        "olopiste.attendance": [
+            "area_id",
+            "case_user_id",
+            "company_id",
+            "date",
+            "hours",
+            "kind",
+            "project_id",
+            "state",
+        ],
+        "olopiste.project": ["hours_per_day"],
+    }
 
     month = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -34,29 +49,48 @@ class OlopisteAttendanceReport(models.Model):
     @property
     def _table_query(self):
         return SQL(
+            "%s %s %s %s",
+            self._select(),
+            self._from(),
+            self._where(),
+            self._group_by(),
+        )
+
+    def _select(self):
+        return SQL(
             """
             SELECT min(a.id) AS id,
                    date_trunc('month', a.date)::date AS month,
                    a.company_id, a.project_id, a.area_id,
                    a.case_user_id AS user_id, a.kind,
                    sum(a.hours) AS hours,
-                   sum(a.hours) / max(COALESCE(NULLIF(pr.hours_per_day, 0), 7))
+                   sum(a.hours)
+                       / max(COALESCE(NULLIF(pr.hours_per_day, 0), %(per_day)s))
                        AS person_days,
                    count(*) AS attendance_count
+            """,
+            per_day=DEFAULT_HOURS_PER_DAY,
+        )
+
+    def _from(self):
+        return SQL(
+            """
               FROM olopiste_attendance a
               JOIN olopiste_project pr ON pr.id = a.project_id
-             WHERE a.state = 'attended'
+            """
+        )
+
+    def _where(self):
+        return SQL("WHERE a.state = 'attended'")
+
+    def _group_by(self):
+        return SQL(
+            """
              GROUP BY date_trunc('month', a.date), a.company_id, a.project_id,
                       a.area_id, a.case_user_id, a.kind
             """
         )
 
     def init(self):
+        # read through `_table_query`: a view left by an earlier version goes
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._table_query,
-            )
-        )

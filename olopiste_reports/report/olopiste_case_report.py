@@ -12,6 +12,8 @@ from odoo.addons.olopiste_case.models.olopiste_case import (
 )
 from odoo.addons.olopiste_case.models.olopiste_stage import STAGE_KINDS
 
+from ..models.olopiste_report_figures_participants import ILO_LONG_TERM_MONTHS
+
 
 class OlopisteCaseReport(models.Model):
     """Cases with their funder indicators at entry, on leaving and after, for
@@ -23,6 +25,35 @@ class OlopisteCaseReport(models.Model):
     _auto = False
     _order = "date_entry desc, id desc"
     _rec_name = "code"
+    _depends = {
+        "olopiste.case": [
+            "active",
+            "age_at_entry",
+            "area_id",
+            "capacity_change",
+            "code",
+            "company_id",
+            "date_entry",
+            "date_exit",
+            "disability",
+            "education_level",
+            "exit_qualification",
+            "exit_situation",
+            "followup_situation",
+            "homelessness",
+            "labour_status",
+            "minority",
+            "missing_funder_data",
+            "on_followon_path",
+            "partner_id",
+            "project_id",
+            "stage_id",
+            "stage_kind",
+            "unemployment_months",
+            "user_id",
+        ],
+        "res.partner": ["gender"],
+    }
 
     code = fields.Char(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -109,13 +140,16 @@ class OlopisteCaseReport(models.Model):
 
     @property
     def _table_query(self):
+        return SQL("%s %s %s", self._select(), self._from(), self._where())
+
+    def _select(self):
         return SQL(
             """
             SELECT c.id, c.code, c.company_id, c.project_id, c.area_id, c.user_id,
                    c.stage_id, c.stage_kind, c.date_entry, c.date_exit, c.labour_status,
                    (c.labour_status = 'long_term_unemployed'
                     OR (c.labour_status = 'unemployed'
-                        AND COALESCE(c.unemployment_months, 0) >= 12))
+                        AND COALESCE(c.unemployment_months, 0) >= %(long_term)s))
                        AS long_term_unemployed,
                    -- the case keeps the age at entry when the client is anonymised
                    CASE
@@ -138,18 +172,21 @@ class OlopisteCaseReport(models.Model):
                    (c.minority IN ('yes', 'no'))::integer AS minority_answered,
                    (c.homelessness = 'yes')::integer AS homelessness_count,
                    (c.homelessness IN ('yes', 'no'))::integer AS homelessness_answered
+            """,
+            long_term=ILO_LONG_TERM_MONTHS,
+        )
+
+    def _from(self):
+        return SQL(
+            """
               FROM olopiste_case c
               JOIN res_partner p ON p.id = c.partner_id
-             WHERE c.active
             """
         )
 
+    def _where(self):
+        return SQL("WHERE c.active")
+
     def init(self):
+        # read through `_table_query`: a view left by an earlier version goes
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._table_query,
-            )
-        )

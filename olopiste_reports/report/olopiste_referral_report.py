@@ -16,6 +16,20 @@ class OlopisteReferralReport(models.Model):
     _description = "Referral Analysis"
     _auto = False
     _order = "date_planned desc, id desc"
+    _depends = {
+        "olopiste.referral": [
+            "area_id",
+            "company_id",
+            "date_end",
+            "date_planned",
+            "date_started",
+            "direction",
+            "followon_type_id",
+            "project_id",
+            "state",
+        ],
+        "olopiste.followon.type": ["category", "counts_as_followon"],
+    }
 
     company_id = fields.Many2one("res.company", readonly=True)
     project_id = fields.Many2one("olopiste.project", readonly=True)
@@ -39,6 +53,9 @@ class OlopisteReferralReport(models.Model):
 
     @property
     def _table_query(self):
+        return SQL("%s %s %s", self._select(), self._from(), self._where())
+
+    def _select(self):
         return SQL(
             """
             SELECT r.id, r.company_id, r.project_id, r.area_id, r.followon_type_id,
@@ -46,17 +63,20 @@ class OlopisteReferralReport(models.Model):
                        AS counts_as_followon,
                    r.direction, r.state, r.date_planned, r.date_started, r.date_end,
                    1 AS referral_count
+            """
+        )
+
+    def _from(self):
+        return SQL(
+            """
               FROM olopiste_referral r
               LEFT JOIN olopiste_followon_type t ON t.id = r.followon_type_id
             """
         )
 
+    def _where(self):
+        return SQL()
+
     def init(self):
+        # read through `_table_query`: a view left by an earlier version goes
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._table_query,
-            )
-        )

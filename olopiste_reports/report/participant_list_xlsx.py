@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from ..models.olopiste_report_figures import NOT_APPLICABLE, SPECIAL_INDICATORS
+from ..models.olopiste_report_figures_participants import (
+    NOT_APPLICABLE,
+    SPECIAL_INDICATORS,
+)
 
 
 class ParticipantListXlsx(models.AbstractModel):

@@ -7,7 +7,7 @@ import openpyxl
 
 from odoo import Command
 
-from odoo.addons.olopiste_case.tests.common import OlopisteCase
+from odoo.addons.olopiste_case.tests.common import OlopisteTestCase
 
 CLIENTS = 134
 ON_PATH = {  # category xml id suffix: clients; 71 in all
@@ -31,7 +31,7 @@ EXIT = date(2016, 12, 15)  # 335 days = 11.0 months of 30.4375 days
 AS_OF = date(2018, 8, 31)
 
 
-class ReportsCase(OlopisteCase):
+class ReportsCase(OlopisteTestCase):
     """The reference case of DOMAIN.md as data: 134 clients, 71 on a path,
     31 / 66 / 3 assessed, 5,035 hours, 56 % women, average age 47, 11 months."""
 

@@ -13,7 +13,7 @@ from .common import AS_OF, CLIENTS, ReportsCase
 DASHBOARD_REPORT = "olopiste_reports.report_olopiste_dashboard"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestDashboardPage(ReportsCase):
     def _dashboard(self, user=None, project=None, date_to=AS_OF):
         return (

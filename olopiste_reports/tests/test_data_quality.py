@@ -3,11 +3,11 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.olopiste_case.tests.common import OlopisteCase
+from odoo.addons.olopiste_case.tests.common import OlopisteTestCase
 
 
-@tagged("post_install", "-at_install")
-class TestDataQuality(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_reports")
+class TestDataQuality(OlopisteTestCase):
     def test_issues_link_to_their_records(self):
         self.case.write(
             {
@@ -18,7 +18,6 @@ class TestDataQuality(OlopisteCase):
                 "date_exit": "2016-06-15",
             }
         )
-        self.env.flush_all()
         issues = (
             self.env["olopiste.data.quality"]
             .with_user(self.user_finance)
@@ -58,7 +57,6 @@ class TestDataQuality(OlopisteCase):
                 "nationality": "eu",
             }
         )
-        self.env.flush_all()
         self.assertFalse(
             self.env["olopiste.data.quality"].search([("case_id", "=", self.case.id)])
         )

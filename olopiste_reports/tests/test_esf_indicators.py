@@ -12,7 +12,7 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.olopiste_case.tests.common import OlopisteCase
+from odoo.addons.olopiste_case.tests.common import OlopisteTestCase
 
 PERIOD = (date(2024, 1, 1), date(2024, 12, 31))
 GENDERS = ("Total", "Women", "Men", "Non-binary", "Gender not stated")
@@ -83,8 +83,8 @@ ENTERED = {
 }
 
 
-@tagged("post_install", "-at_install")
-class TestEsfIndicators(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_reports")
+class TestEsfIndicators(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -313,7 +313,6 @@ class TestEsfIndicators(OlopisteCase):
         self.assertFalse(derived, "suppressed cells worked out from the others")
 
     def test_bad_input_in_the_data_quality_view(self):
-        self.env.flush_all()
         issues = self.env["olopiste.data.quality"].search(
             [("project_id", "=", self.esf_project.id)]
         )
@@ -338,8 +337,8 @@ class TestEsfIndicators(OlopisteCase):
         self.assertFalse(self.cases["M2"].consent_sensitive_date)
 
 
-@tagged("post_install", "-at_install")
-class TestCostModels(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_reports")
+class TestCostModels(OlopisteTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from .common import ENTRY, ReportsCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestFunderSummaryExport(ReportsCase):
     def test_funder_summary_internal(self):
         workbook = self._export(
@@ -77,7 +77,7 @@ class TestFunderSummaryExport(ReportsCase):
         self.assertEqual(rows[8][3], 719)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestParticipantExport(ReportsCase):
     def test_one_row_per_person_with_indicators(self):
         # the first client re-enters the project: still one participant
@@ -144,7 +144,7 @@ class TestParticipantExport(ReportsCase):
         self.assertIsNone(by_code[case.code][col["EECO12"]])
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestFinanceExports(ReportsCase):
     @classmethod
     def setUpClass(cls):

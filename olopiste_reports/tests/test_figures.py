@@ -7,7 +7,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from ..models.olopiste_report_figures import (
+from ..tools.rounding import (
     percentage,
     round_half_up,
     split_largest_remainder,
@@ -15,7 +15,7 @@ from ..models.olopiste_report_figures import (
 from .common import AS_OF, CLIENTS, ENTRY, ReportsCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestDashboardFigures(ReportsCase):
     def _figures(self, date_to=AS_OF):
         rows = self.env["olopiste.report.figures"]._dashboard(self.ref_project, date_to)
@@ -228,7 +228,7 @@ class TestDashboardFigures(ReportsCase):
         self.assertEqual(self.ref_project.financing_ids.mapped("percent"), [60, 40])
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestRounding(TransactionCase):
     def test_round_half_up(self):
         self.assertEqual(round_half_up(Decimal(5035) / 7), 719)

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.olopiste_case.tests.test_generator import load_generator
+from odoo.addons.olopiste_case.tools import generate
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports")
 class TestGeneratedData(TransactionCase):
     """The generator at 1× gives the seed project's published figures, and
     the reports find them (the generator asks for them; the reports compute
@@ -16,7 +16,7 @@ class TestGeneratedData(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        counts = load_generator().generate(cls.env, scale=1, seed=3)
+        counts = generate.generate(cls.env, scale=1, seed=3)
         cls.counts = counts
         cls.project = cls.env["olopiste.project"].browse(counts["project_ids"])
         cls.figures = cls.env["olopiste.report.figures"]

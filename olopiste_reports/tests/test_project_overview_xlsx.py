@@ -7,13 +7,13 @@ import openpyxl
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.olopiste_case.tests.common import OlopisteCase
+from odoo.addons.olopiste_case.tests.common import OlopisteTestCase
 
 REPORT = "olopiste_reports.project_overview_xlsx"
 
 
-@tagged("post_install", "-at_install")
-class TestProjectOverviewXlsx(OlopisteCase):
+@tagged("post_install", "-at_install", "olopiste_reports")
+class TestProjectOverviewXlsx(OlopisteTestCase):
     def _render_as(self, user, projects):
         report = self.env["ir.actions.report"].with_user(user)
         content, report_type = report._render(REPORT, projects.ids, {})

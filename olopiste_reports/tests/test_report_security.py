@@ -13,7 +13,7 @@ REPORT_MODELS = (
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_reports", "olopiste_security")
 class TestReportSecurity(ReportsCase):
     def test_finance_reads_every_report_without_sensitive_fields(self):
         Report = self.env["olopiste.case.report"].with_user(self.user_finance)
@@ -40,7 +40,6 @@ class TestReportSecurity(ReportsCase):
             {"consent_sensitive_date": "2016-01-15", "disability": "no"}
         )
         self.ref_cases[2].disability = "declined"
-        self.env.flush_all()
         Report = self.env["olopiste.case.report"].with_user(self.user_manager)
         ((given, yes),) = Report._read_group(
             [("project_id", "=", self.ref_project.id)],

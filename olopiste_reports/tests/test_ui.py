@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.addons.olopiste_case.tests.tour_common import FinnishTourCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestExportTour(HttpCase):
     def test_finance_exports_the_funder_summary(self):
         finance = new_test_user(
@@ -37,7 +37,7 @@ class TestExportTour(HttpCase):
         self.assertTrue(wizard.leaves_organisation)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "olopiste_ui")
 class TestFinnishReportTours(FinnishTourCase):
     def test_manager_reads_the_dashboard_on_laptop_and_phone(self):
         manager = self.finnish_user(

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.tools.misc import format_date
 
-from ..models.olopiste_report_figures import round_half_up
+from ..tools.rounding import round_half_up
 
 
 class OlopisteDashboard(models.TransientModel):

@@ -3,7 +3,7 @@
 """Synthetic data shaped like the reference case, at any scale.
 
 At scale 1 the generator creates one project shaped like the Olopiste
-reference case (docs: /work/shared/DOMAIN.md): 134 clients, 5,035
+reference case of the README: 134 clients, 5,035
 participation hours, average age 47 at entry, 56 % women, an average client
 period of 11 months and 71 clients on a follow-on path. At scale ``s`` it
 creates ``ceil(s)`` such projects with ``round(134 * s)`` clients and
