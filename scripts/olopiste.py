@@ -582,6 +582,19 @@ def prefork_options(workers):
     worker and the websocket process, each process's memory limit a share of
     three quarters of the available memory (the rest is PostgreSQL's and the
     system's), at most Odoo's defaults."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import gevent.monkey; gevent.monkey.patch_all()"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        error = (probe.stderr.strip().splitlines() or ["failed"])[-1]
+        fail(
+            "--workers needs gevent for the websocket process, and gevent does not "
+            f"start in {sys.executable} ({error}). With Odoo's gevent 22.10.2, "
+            "install its own pins: pip install zope.interface==5.5.2 zope.event==4.6"
+        )
     least, most = WORKER_MEMORY_SOFT_MB
     available = available_memory_mb()
     processes = workers + 2
@@ -782,6 +795,145 @@ def cmd_i18n(args):
         return 0
 
 
+def _config_values(path):
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(path)
+    return dict(parser["options"])
+
+
+def cmd_replica_check(args):
+    """Show which server serves what while `run --workers N --replica` is up:
+    a dashboard read as the manager must scan the cases on the replica and
+    not on the primary, a case write must reach the primary."""
+    import http.cookiejar
+    import json
+    import urllib.parse
+    import urllib.request
+
+    import psycopg2  # installed with Odoo
+
+    config = state_dir() / "odoo.conf"
+    options = _config_values(config) if config.exists() else {}
+    if not options.get("db_replica_port"):
+        fail(
+            "no read replica is configured: start `python3 scripts/olopiste.py run "
+            "--workers 4 --replica` first, then run this command beside it"
+        )
+    base = f"http://127.0.0.1:{HTTP_PORT}"
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+
+    def rpc(path, params):
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params})
+        request = urllib.request.Request(
+            base + path, body.encode(), {"Content-Type": "application/json"}
+        )
+        reply = json.loads(opener.open(request, timeout=120).read())
+        if "error" in reply:
+            fail(f"{path}: {reply['error'].get('data', {}).get('message')}")
+        return reply["result"]
+
+    def call(model, method, *call_args, **kwargs):
+        return rpc(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": call_args, "kwargs": kwargs},
+        )
+
+    def case_activity(port):
+        conn = psycopg2.connect(
+            host=options["db_host"],
+            port=port,
+            user=options["db_user"],
+            password=options["db_password"],
+            dbname=RUN_DB,
+        )
+        try:
+            with conn.cursor() as cr:
+                cr.execute(
+                    "SELECT COALESCE(seq_scan, 0) + COALESCE(idx_scan, 0), n_tup_upd"
+                    "  FROM pg_stat_user_tables WHERE relname = 'olopiste_case'"
+                )
+                return cr.fetchone()
+        finally:
+            conn.close()
+
+    def both():
+        # a server's statistics include a backend's work once it has been
+        # idle for a while (PostgreSQL flushes them at most every 10 s)
+        time.sleep(11)
+        return {
+            "primary": case_activity(options["db_port"]),
+            "replica": case_activity(options["db_replica_port"]),
+        }
+
+    def change(before, after):
+        return {
+            side: (after[side][0] - before[side][0], after[side][1] - before[side][1])
+            for side in after
+        }
+
+    rpc(
+        "/web/session/authenticate",
+        {"db": RUN_DB, "login": "manager", "password": "manager"},
+    )
+    dashboard = call("olopiste.dashboard", "action_open")["res_id"]
+    spec = {"result_html": {}, "chart_data": {}}
+    say("reading the project dashboard three times as the manager")
+    before = both()
+    for _ in range(3):
+        call("olopiste.dashboard", "web_read", [dashboard], specification=spec)
+    read = change(before, both())
+    case_ids = call("olopiste.case", "search", [], limit=1)
+    say(f"writing a note on case {case_ids} as the manager")
+    before = both()
+    call("olopiste.case", "write", case_ids, {"note": f"<p>{time.ctime()}</p>"})
+    write = change(before, both())
+    rpc(
+        "/web/session/authenticate",
+        {"db": RUN_DB, "login": "finance", "password": "finance"},
+    )
+    project = call("olopiste.project", "search", [], limit=1)[0]
+    export = call(
+        "olopiste.report.export",
+        "create",
+        {"export": "funder_summary", "project_id": project},
+    )
+    report = call("olopiste.report.export", "action_export", [export])["report_name"]
+    say("downloading the funder summary (XLSX) as finance")
+    before = both()
+    data = json.dumps([f"/report/xlsx/{report}/{export}", "xlsx"])
+    query = urllib.parse.urlencode({"data": data, "token": "replica-check"})
+    content = opener.open(f"{base}/report/download?{query}", timeout=120).read()
+    download = change(before, both())
+    print("| request | primary: case scans, updates | replica: case scans, updates |")
+    print("| --- | --- | --- |")
+    for label, result in (
+        ("dashboard read x3", read),
+        ("case write", write),
+        (f"funder summary XLSX ({len(content)} bytes)", download),
+    ):
+        print(f"| {label} | {result['primary']} | {result['replica']} |")
+    ok = (
+        read["replica"][0] > 0
+        and read["primary"] == (0, 0)
+        and write["primary"][1] >= 1
+        and write["replica"][0] == 0
+        and content.startswith(b"PK")
+        and download["replica"][0] > 0
+        and download["primary"] == (0, 0)
+    )
+    say(
+        "the dashboard and the export were served by the replica, the write by "
+        "the primary"
+        if ok
+        else "NOT as expected: see the table"
+    )
+    return 0 if ok else 1
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     common = argparse.ArgumentParser(add_help=False)
@@ -851,6 +1003,13 @@ def main():
         + ", ".join(f"{language}.po" for language in LANGUAGES),
     )
     i18n.set_defaults(func=cmd_i18n)
+    replica = sub.add_parser(
+        "replica-check",
+        parents=[common],
+        help="beside `run --workers N --replica`: show that the dashboard is read "
+        "from the replica and a case written on the primary",
+    )
+    replica.set_defaults(func=cmd_replica_check)
     args = parser.parse_args()
     if args.command == "run" and args.workers < 0:
         parser.error("--workers must be 0 (one process) or more")
