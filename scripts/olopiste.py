@@ -79,18 +79,21 @@ def _raise_on_signal(signum, _frame):
 # prerequisites
 
 
-def require_odoo():
-    """Stop at once, with instructions, unless Odoo 18.0 is importable."""
+def probe_python(code):
+    """Run `code` in this Python: (what it printed, None) or (None, its error)."""
     probe = subprocess.run(
-        [sys.executable, "-c", "import odoo.release as r; print(r.serie)"],
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     if probe.returncode != 0:
-        error = (probe.stderr.strip().splitlines() or ["import failed"])[-1]
+        return None, (probe.stderr.strip().splitlines() or ["failed"])[-1]
+    return probe.stdout.strip(), None
+
+
+def require_odoo():
+    """Stop at once, with instructions, unless Odoo 18.0 is importable."""
+    serie, error = probe_python("import odoo.release as r; print(r.serie)")
+    if error:
         fail(ODOO_MISSING.format(python=sys.executable, error=error), code=3)
-    serie = probe.stdout.strip()
     if serie != "18.0":
         fail(f"Olopiste is for Odoo 18.0; the importable `odoo` is {serie}.", code=3)
     try:
@@ -222,12 +225,7 @@ class Cluster:
         self.password = secret_file.read_text().strip()
 
     def start(self):
-        self.port = free_port()
-        options = [
-            "-c listen_addresses=127.0.0.1",
-            f"-c port={self.port}",
-            f"-c unix_socket_directories={self.data}",
-        ]
+        options = []
         if self.throwaway:
             # Durability is worthless for a database thrown away after the run.
             options += [
@@ -235,23 +233,38 @@ class Cluster:
                 "-c synchronous_commit=off",
                 "-c full_page_writes=off",
             ]
-        log = self.base / "postgresql.log"
-        log.touch()
-        self._chown(log)
-        self._run(
-            self.bindir / "pg_ctl", "-D", self.data, "-l", log, "-w", "-t", "60",
-            "-o", " ".join(options), "start",
-            capture_output=True,
-        )  # fmt: skip
+        self.port = self.pg_start(self.data, "postgresql.log", options)
         self.started = True
         say(f"PostgreSQL cluster in {self.data} on 127.0.0.1:{self.port}")
 
+    def pg_start(self, data, log_name, options):
+        """Start the server of `data` on a free port of 127.0.0.1; its port."""
+        port = free_port()
+        options = [
+            "-c listen_addresses=127.0.0.1",
+            f"-c port={port}",
+            f"-c unix_socket_directories={data}",
+            *options,
+        ]
+        log = self.base / log_name
+        log.touch()
+        self._chown(log)
+        self._run(
+            self.bindir / "pg_ctl", "-D", data, "-l", log, "-w", "-t", "60",
+            "-o", " ".join(options), "start",
+            capture_output=True,
+        )  # fmt: skip
+        return port
+
+    def pg_stop(self, data):
+        self._run(
+            self.bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop",
+            capture_output=True, check=False,
+        )  # fmt: skip
+
     def stop(self):
         if self.started:
-            self._run(
-                self.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop",
-                capture_output=True, check=False,
-            )  # fmt: skip
+            self.pg_stop(self.data)
             self.started = False
         if self.throwaway:
             shutil.rmtree(self.base, ignore_errors=True)
@@ -285,21 +298,7 @@ class Replica:
             "-U", DB_USER, "-D", self.data, "-R", "-X", "stream", "-c", "fast",
             capture_output=True, env=dict(os.environ, PGPASSWORD=primary.password),
         )  # fmt: skip
-        self.port = free_port()
-        options = [
-            "-c listen_addresses=127.0.0.1",
-            f"-c port={self.port}",
-            f"-c unix_socket_directories={self.data}",
-            "-c hot_standby=on",
-        ]
-        log = primary.base / "replica.log"
-        log.touch()
-        primary._chown(log)
-        primary._run(
-            primary.bindir / "pg_ctl", "-D", self.data, "-l", log, "-w", "-t", "60",
-            "-o", " ".join(options), "start",
-            capture_output=True,
-        )  # fmt: skip
+        self.port = primary.pg_start(self.data, "replica.log", ["-c hot_standby=on"])
         self.started = True
         say(
             f"read replica (hot standby) in {self.data} on 127.0.0.1:{self.port}, "
@@ -308,10 +307,7 @@ class Replica:
 
     def stop(self):
         if self.started:
-            self.primary._run(
-                self.primary.bindir / "pg_ctl", "-D", self.data, "-m", "fast", "-w",
-                "stop", capture_output=True, check=False,
-            )  # fmt: skip
+            self.primary.pg_stop(self.data)
             self.started = False
         shutil.rmtree(self.data, ignore_errors=True)
 
@@ -582,14 +578,8 @@ def prefork_options(workers):
     worker and the websocket process, each process's memory limit a share of
     three quarters of the available memory (the rest is PostgreSQL's and the
     system's), at most Odoo's defaults."""
-    probe = subprocess.run(
-        [sys.executable, "-c", "import gevent.monkey; gevent.monkey.patch_all()"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if probe.returncode != 0:
-        error = (probe.stderr.strip().splitlines() or ["failed"])[-1]
+    _printed, error = probe_python("import gevent.monkey; gevent.monkey.patch_all()")
+    if error:
         fail(
             "--workers needs gevent for the websocket process, and gevent does not "
             f"start in {sys.executable} ({error}). With Odoo's gevent 22.10.2, "
