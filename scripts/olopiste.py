@@ -8,6 +8,7 @@
     python3 scripts/olopiste.py test    # fresh database, every test, a counted result
     python3 scripts/olopiste.py bench   # benchmarks (tests/bench), ratios against a baseline
     python3 scripts/olopiste.py generate --scale 10 --seed 1   # synthetic data
+    python3 scripts/olopiste.py load    # 50 users at once; --faults: faults
 
 An `odoo` importable by the running Python is used as it is; without one,
 Odoo 18.0 is set up in the repository's `.venv` (scripts/olopiste_bootstrap.py,
@@ -37,12 +38,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from olopiste_bootstrap import apt_install, ensure_odoo, fail, say
+from olopiste_load import add_parser as add_load_parser
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("olopiste_case", "olopiste_reports")
 LANGUAGES = ("fi", "sv")  # each addon's i18n/<language>.po, kept complete
 DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
-BENCH_BASELINE = ("crm",)  # Odoo's own kanban and pivot, measured beside ours
+BENCH_BASELINE = ("crm", "event")  # Odoo's own screens, measured beside ours
 RUN_DB = os.environ.get("OLOPISTE_DB", "olopiste")
 HTTP_PORT = int(os.environ.get("OLOPISTE_HTTP_PORT", "8069"))
 # Prefork (`run --workers N`): the websocket port, beside the HTTP port as
@@ -1000,6 +1002,7 @@ def main():
         "from the replica and a case written on the primary",
     )
     replica.set_defaults(func=cmd_replica_check)
+    add_load_parser(sub, [common])
     args = parser.parse_args()
     if args.command == "run" and args.workers < 0:
         parser.error("--workers must be 0 (one process) or more")

@@ -1,5 +1,6 @@
 from . import olopiste_audit_log
 from . import olopiste_audit_mixin
+from . import olopiste_rule_mixin
 from . import olopiste_import_mixin
 from . import olopiste_confidential_thread
 from . import mail_message

@@ -10,6 +10,7 @@ class OlopisteAssessment(models.Model):
 
     _name = "olopiste.assessment"
     _description = "Work-Ability Self-Assessment"
+    _inherit = ["olopiste.rule.mixin"]
     _order = "date, id"
     _rec_name = "date"
 

@@ -11,6 +11,7 @@ class OlopisteAssessmentLine(models.Model):
 
     _name = "olopiste.assessment.line"
     _description = "Assessment Score"
+    _inherit = ["olopiste.rule.mixin"]
     _order = "assessment_id, sequence, id"
 
     assessment_id = fields.Many2one(

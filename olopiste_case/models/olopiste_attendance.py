@@ -12,7 +12,7 @@ class OlopisteAttendance(models.Model):
 
     _name = "olopiste.attendance"
     _description = "Attendance"
-    _inherit = ["olopiste.import.mixin"]
+    _inherit = ["olopiste.import.mixin", "olopiste.rule.mixin"]
     _order = "date desc, event_id, id"
     _rec_name = "case_id"
 

@@ -86,6 +86,7 @@ class OlopisteCase(models.Model):
         "mail.tracking.duration.mixin",
         "olopiste.audit.mixin",
         "olopiste.import.mixin",
+        "olopiste.rule.mixin",
     ]
     _order = "priority desc, date_entry desc, id desc"
     _track_duration_field = "stage_id"

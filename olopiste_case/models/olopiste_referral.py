@@ -52,6 +52,7 @@ class OlopisteReferral(models.Model):
         "olopiste.confidential.thread",
         "mail.activity.mixin",
         "olopiste.audit.mixin",
+        "olopiste.rule.mixin",
     ]
     _olopiste_audited_fields = ("handover_summary", "state_reason", "response_note")
     _order = "date_planned desc, id desc"

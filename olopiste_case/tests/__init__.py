@@ -3,6 +3,7 @@ from . import test_security
 from . import test_case
 from . import test_case_security
 from . import test_attendance
+from . import test_attendance_race
 from . import test_referral
 from . import test_assessment
 from . import test_privacy

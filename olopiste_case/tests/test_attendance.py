@@ -5,7 +5,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -178,6 +178,41 @@ class TestAttendanceEntry(AttendanceCase):
         again.action_save()
         self.assertEqual(len(self.session.olopiste_attendance_ids), 10)
         self.assertEqual(self.session.olopiste_hours_total, 27.0)
+
+    def test_same_screen_saved_twice_saves_once(self):
+        # a double click, or a request sent again when its answer was lost
+        entry = self._entry()
+        entry.action_mark_all_present()
+        with Form(entry) as form, form.line_ids.new() as line:
+            line.new_client_name = "Walk-in Twice"
+            line.present = True
+            line.hours = 3.0
+        entry.action_save()
+        entry.action_save()
+        attendances = self.session.olopiste_attendance_ids
+        self.assertEqual(len(attendances), 11)
+        self.assertEqual(len(attendances.case_id), 11)
+        self.assertEqual(
+            self.env["res.partner"].search_count([("name", "=", "Walk-in Twice")]), 1
+        )
+        self.assertEqual(self.session.olopiste_hours_total, 33.0)
+
+    def test_screen_opened_before_another_save_saves_nothing(self):
+        first, second = self._entry(), self._entry(user=self.user_student)
+        first.action_mark_all_present()
+        first.action_save()
+        second.action_mark_all_present()
+        second.line_ids.sorted("sequence")[0].hours = 1.0
+        second.headcount = 3
+        with self.assertRaisesRegex(UserError, "while you had it open"):
+            second.action_save()
+        self.assertEqual(self.session.olopiste_hours_total, 30.0)
+        self.assertEqual(self.session.olopiste_headcount, 0)
+        # opened again, it shows the other save and saves
+        again = self._entry(user=self.user_student)
+        again.line_ids.sorted("sequence")[0].hours = 1.0
+        again.action_save()
+        self.assertEqual(self.session.olopiste_hours_total, 28.0)
 
     def test_one_bad_row_saves_nothing_and_names_the_row(self):
         entry = self._entry()

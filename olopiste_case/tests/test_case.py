@@ -252,6 +252,26 @@ class TestCase(OlopisteTestCase):
         }
         self.assertEqual(kinds, set(self.stages))
 
+    def test_kanban_card_reads_no_restricted_field(self):
+        Case = self.env["olopiste.case"].with_user(self.user_worker)
+        views = Case.get_views([(False, "kanban")])
+        card = views["models"]["olopiste.case"]["fields"]
+        restricted = {
+            name
+            for name, field in Case._fields.items()
+            if field.groups and field.groups != "base.group_user"
+        }
+        self.assertFalse(set(card) & restricted)
+        for required in ("partner_id", "project_id", "area_id", "activity_ids"):
+            self.assertIn(required, card)
+        logs = self.env["olopiste.audit.log"].search_count([])
+        found = Case.web_search_read(
+            [("project_id", "=", self.project.id)],
+            {name: {} for name in card},
+        )
+        self.assertIn(self.case.id, [row["id"] for row in found["records"]])
+        self.assertEqual(self.env["olopiste.audit.log"].search_count([]), logs)
+
     def test_stage_change_resets_days_in_stage(self):
         self.case.date_last_stage_update = "2016-01-15 10:00:00"
         self.assertGreater(self.case.days_in_stage, 300)

@@ -1,9 +1,11 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class OlopisteAttendanceEntry(models.TransientModel):
@@ -13,6 +15,12 @@ class OlopisteAttendanceEntry(models.TransientModel):
     rows (an existing case, or a new client who gets a case in an encounter
     stage). Every row is checked before anything is written, so a bad row
     saves nothing and the message names the row.
+
+    A save locks the session and compares what is recorded with what was
+    recorded when the screen opened: the same screen saved twice (a double
+    click, a retried request) writes the same rows again, while a screen
+    opened before someone else's save of the session saves nothing and says
+    so.
     """
 
     _name = "olopiste.attendance.entry"
@@ -38,6 +46,11 @@ class OlopisteAttendanceEntry(models.TransientModel):
         string="Participants",
     )
     present_count = fields.Integer(compute="_compute_present_count")
+    recorded_stamp = fields.Char(
+        readonly=True,
+        help="Fingerprint of the session's recorded attendance and headcount "
+        "when the screen opened or was last saved.",
+    )
 
     @api.depends("line_ids.present")
     def _compute_present_count(self):
@@ -89,7 +102,19 @@ class OlopisteAttendanceEntry(models.TransientModel):
             "hours": duration,
             "headcount": event.olopiste_headcount,
             "line_ids": lines,
+            "recorded_stamp": self._recorded_stamp(event),
         }
+
+    @api.model
+    def _recorded_stamp(self, event):
+        """A fingerprint of what is recorded for `event`: each case's state
+        and hours, and the anonymous headcount."""
+        recorded = sorted(
+            (a.case_id.id, a.state, round(a.hours, 2))
+            for a in event.olopiste_attendance_ids
+        )
+        text = repr((recorded, event.olopiste_headcount))
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _reopen(self):
         self.ensure_one()
@@ -111,6 +136,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
     def action_save(self):
         self.ensure_one()
         self._check_lines()
+        self._lock_session()
         lines = self.line_ids
         self._create_walk_in_cases(lines.filtered(lambda row: not row.case_id))
         self._write_attendance(lines)
@@ -121,7 +147,40 @@ class OlopisteAttendanceEntry(models.TransientModel):
                 "olopiste_case_ids": [Command.link(case.id) for case in lines.case_id],
             }
         )
+        # saving this screen again writes the same rows again
+        self.env.flush_all()
+        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
+        self.recorded_stamp = self._recorded_stamp(event)
         return {"type": "ir.actions.act_window_close"}
+
+    def _lock_session(self):
+        """Hold the session until the end of the transaction, and refuse the
+        save when someone else saved the session since the screen opened.
+
+        A save that waits here for another one gets PostgreSQL's serialization
+        failure once the other commits, and Odoo runs the request again from
+        the start, now seeing the other save."""
+        event = self.event_id
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id = %s FOR NO KEY UPDATE",
+                SQL.identifier(event._table),
+                event.id,
+            )
+        )
+        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
+        if self.recorded_stamp == self._recorded_stamp(event):
+            return
+        latest = event.olopiste_attendance_ids.sorted("write_date", reverse=True)[:1]
+        raise UserError(
+            self.env._(
+                "%(user)s saved the attendance of “%(event)s” while you had it "
+                "open. Nothing of yours was saved: open the attendance again to "
+                "see what is recorded now, then make your changes.",
+                user=(latest.write_uid or event.write_uid).name,
+                event=event.name,
+            )
+        )
 
     def _check_lines(self):
         """Check every row; raise one error naming each bad row."""
@@ -173,12 +232,15 @@ class OlopisteAttendanceEntry(models.TransientModel):
         invited = self.event_id.olopiste_case_ids
         # before the day, an invited client is not absent yet
         happened = self.event_id._olopiste_has_happened()
+        # one row a case and session: what is recorded now, found by its case
+        recorded = {a.case_id: a for a in self.event_id.olopiste_attendance_ids}
         to_create = []
         to_update = defaultdict(lambda: Attendance)
         for line in lines:
             values = line._attendance_values()
-            if line.attendance_id:
-                to_update[tuple(sorted(values.items()))] |= line.attendance_id
+            attendance = recorded.get(line.case_id)
+            if attendance:
+                to_update[tuple(sorted(values.items()))] |= attendance
             elif line.present or line.excused or (line.case_id in invited and happened):
                 to_create.append(
                     {**values, "event_id": self.event_id.id, "case_id": line.case_id.id}

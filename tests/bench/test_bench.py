@@ -18,8 +18,10 @@ from io import BytesIO
 
 import xlsxwriter
 
+from odoo import Command
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.mail.tools.discuss import Store
 from odoo.addons.olopiste_case.tools import generate
 from odoo.addons.olopiste_reports.wizards.olopiste_report_export import (
     EXPORT_REPORTS,
@@ -28,6 +30,14 @@ from odoo.addons.olopiste_reports.wizards.olopiste_report_export import (
 REPEAT = 5
 PARTICIPANT_COLUMNS = 28  # code, entry, exit, 23 indicators, 2 filing flags
 SESSION_SIZE = 30
+# what the chatter of a form asks /mail/thread/data for
+CHATTER_REQUESTS = [
+    "activities",
+    "attachments",
+    "followers",
+    "scheduledMessages",
+    "suggestedRecipients",
+]
 NO_TRACKING = {
     "tracking_disable": True,
     "mail_create_nolog": True,
@@ -59,17 +69,39 @@ def plain_workbook(rows=0, columns=0):
     return output.getvalue()
 
 
-def kanban_specification(model):
-    """What the kanban view of `model` reads for each card."""
-    views = model.get_views([(False, "kanban")])
+def view_specification(model, view_type="kanban"):
+    """What the `view_type` view of `model` reads for each record: its fields,
+    the display name of related records (a form's lists: their first 40)."""
+    views = model.get_views([(False, view_type)])
     fields = views["models"][model._name]["fields"]
     spec = {}
     for name, field in fields.items():
-        if field["type"] in ("many2one", "many2many", "one2many"):
+        if field["type"] == "many2one":
             spec[name] = {"fields": {"display_name": {}}}
+        elif field["type"] in ("many2many", "one2many"):
+            spec[name] = {"fields": {"display_name": {}}, "limit": 40}
         else:
             spec[name] = {}
     return spec
+
+
+def open_form(record):
+    """What the web client asks for when it opens `record`'s form: the
+    form's fields (smart buttons included), then the chatter's data and its
+    first 30 messages."""
+    record.web_read(view_specification(record, "form"))
+    if "message_ids" in record._fields:
+        thread = record._get_thread_with_access(record.id)
+        Store(thread, as_thread=True, request_list=CHATTER_REQUESTS).get_result()
+        messages = record.env["mail.message"]._message_fetch(
+            [
+                ("res_id", "=", record.id),
+                ("model", "=", record._name),
+                ("message_type", "!=", "user_notification"),
+            ],
+            limit=30,
+        )["messages"]
+        Store(messages, for_current_user=True).get_result()
 
 
 class TestBench(TransactionCase):
@@ -92,13 +124,15 @@ class TestBench(TransactionCase):
         cls.project_ids = []
         cls.sessions = 0
         cls.results = {}
+        cls.kanban_columns = {}
+        cls.timings = {}
 
     # ------------------------------------------------------------------
     # helpers
 
     def _measure(self, operation, prepare=None):
         """Median seconds of `operation` over REPEAT runs with cold caches,
-        and the queries of one run."""
+        and the most queries of a run."""
         env = self.env
         if prepare:
             operation(prepare())  # warm Odoo's caches once
@@ -157,10 +191,11 @@ class TestBench(TransactionCase):
             Lead.create(values[start : start + 2000])
 
     def _kanban(self, model, domain, groupby):
-        spec = kanban_specification(model)
+        spec = view_specification(model)
 
         def operation():
             groups = model.web_read_group(domain, [], [groupby], lazy=True)
+            self.kanban_columns[model._name] = len(groups["groups"])
             for group in groups["groups"]:
                 # the web client reads each column in a request of its own
                 model.env.invalidate_all()
@@ -208,6 +243,29 @@ class TestBench(TransactionCase):
             )
         )
 
+    def _registered_event(self):
+        """An `event.event` with SESSION_SIZE confirmed registrations."""
+        return (
+            self.env["event.event"]
+            .with_context(**NO_TRACKING)
+            .create(
+                {
+                    "name": "Bench event",
+                    "date_begin": datetime(2026, 3, 2, 8),
+                    "date_end": datetime(2026, 3, 2, 11),
+                    "registration_ids": [
+                        Command.create(
+                            {
+                                "name": f"Osallistuja {i}",
+                                "email": f"p{i}@example.invalid",
+                            }
+                        )
+                        for i in range(SESSION_SIZE)
+                    ],
+                }
+            )
+        )
+
     def _operations(self):
         """{name: (product operation, baseline operation, [prepare])}."""
         env = self.env(user=self.admin)
@@ -230,6 +288,42 @@ class TestBench(TransactionCase):
                 ]
             )
 
+        def screen_open_save(event):
+            action = event.with_env(env).action_olopiste_record_attendance()
+            entry = Entry.browse(action["res_id"])
+            spec = view_specification(Entry, "form")
+            entry.web_read(spec)
+            # the worker ticks everyone present, and saves
+            entry.web_save(
+                {
+                    "line_ids": [
+                        Command.update(line.id, {"present": True})
+                        for line in entry.line_ids
+                    ]
+                },
+                spec,
+            )
+            entry.action_save()
+
+        def registrations_open_mark(event):
+            Registration = env["event.registration"]
+            found = Registration.web_search_read(
+                [("event_id", "=", event.id)],
+                view_specification(Registration, "list"),
+                limit=80,
+            )
+            Registration.browse(
+                [row["id"] for row in found["records"]]
+            ).action_set_done()
+
+        # the same case and lead at every scale: the reference project's case
+        # that attended most
+        case = Case.search(
+            [("project_id", "=", self.project_ids[0])],
+            order="attendance_count desc, id",
+            limit=1,
+        )
+        lead = Lead.search(lead_domain, order="id", limit=1)
         return {
             "case kanban vs crm.lead kanban": (
                 self._kanban(Case, case_domain, "stage_id"),
@@ -255,6 +349,17 @@ class TestBench(TransactionCase):
                 wizard_save,
                 raw_create,
                 self._session_event,
+            ),
+            "case form vs crm.lead form": (
+                lambda: open_form(case),
+                lambda: open_form(lead),
+                None,
+            ),
+            f"attendance screen of {SESSION_SIZE}: open + save vs "
+            "event.registration marking": (
+                screen_open_save,
+                registrations_open_mark,
+                (self._session_event, self._registered_event),
             ),
         }
 
@@ -372,14 +477,18 @@ class TestBench(TransactionCase):
 
     def _compare(self, name, product, baseline, prepare=None):
         """Print the product's time as a ratio to the baseline's; return the
-        product's query count."""
-        product_time, product_queries = self._measure(product, prepare)
-        base_time, base_queries = self._measure(baseline, prepare)
+        product's query count. `prepare` makes each run's argument, or is a
+        pair: the product's and the baseline's."""
+        if not isinstance(prepare, tuple):
+            prepare = (prepare, prepare)
+        product_time, product_queries = self._measure(product, prepare[0])
+        base_time, base_queries = self._measure(baseline, prepare[1])
         print(
             f"    {name:<48} ratio {product_time / base_time:5.2f}  "
             f"({product_time * 1000:7.1f} ms vs {base_time * 1000:7.1f} ms; "
             f"queries {product_queries} vs {base_queries})"
         )
+        self.timings[name] = (product_time, base_time, product_queries, base_queries)
         return product_queries
 
     def _run_operations(self, label):
@@ -398,6 +507,24 @@ class TestBench(TransactionCase):
             name: self._compare(name, product, baseline, prepare)
             for name, (product, baseline, prepare) in self._operations().items()
         }
+        # a kanban reads each of its columns: compared column for column
+        columns = self.kanban_columns
+        timings = self.timings["case kanban vs crm.lead kanban"]
+        per_column = [
+            value / columns[model]
+            for value, model in zip(
+                timings, ["olopiste.case", "crm.lead"] * 2, strict=True
+            )
+        ]
+        column = (
+            f"a kanban column ({columns['olopiste.case']} vs "
+            f"{columns['crm.lead']} columns)"
+        )
+        print(
+            f"    {column:<48} ratio {per_column[0] / per_column[1]:5.2f}  "
+            f"({per_column[0] * 1000:7.1f} ms vs {per_column[1] * 1000:7.1f} ms; "
+            f"queries {per_column[2]:.1f} vs {per_column[3]:.1f})"
+        )
         results.update(self._run_reports(label))
         return results
 
