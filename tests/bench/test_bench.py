@@ -191,6 +191,40 @@ class TestBench(TransactionCase):
         for start in range(0, len(values), 2000):
             Lead.create(values[start : start + 2000])
 
+    def _match_activities(self):
+        """As many leads with a planned activity as cases with one, spread
+        evenly over the leads: both kanbans' cards show their next activity,
+        and read it."""
+        case_domain = [("project_id", "in", self.project_ids)]
+        Case = self.env["olopiste.case"]
+        share = Case.search_count([*case_domain, ("activity_ids", "!=", False)]) / max(
+            Case.search_count(case_domain), 1
+        )
+        leads = self.env["crm.lead"].search(
+            [("team_id", "in", self.teams.ids)], order="id"
+        )
+        # the i-th lead has one when the running count of shares steps up
+        chosen = [
+            lead
+            for index, lead in enumerate(leads)
+            if int((index + 1) * share) > int(index * share) and not lead.activity_ids
+        ]
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model = self.env["ir.model"]._get_id("crm.lead")
+        self.env["mail.activity"].with_context(**NO_TRACKING).create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": lead.id,
+                    "activity_type_id": todo.id,
+                    "summary": "Bench follow-up",
+                    "user_id": self.admin.id,
+                }
+                for lead in chosen
+            ]
+        )
+        return round(share * len(leads))
+
     def _kanban(self, model, domain, groupby):
         spec = view_specification(model)
 
@@ -501,13 +535,17 @@ class TestBench(TransactionCase):
             [("project_id", "in", self.project_ids)]
         )
         self._add_leads(rows)
+        with_activity = self._match_activities()
         # the admin measures as a project manager who is in every project
         self.env["olopiste.project"].browse(self.project_ids).write(
             {"user_ids": [(4, self.admin.id)]}
         )
         leads = self.env["crm.lead"].search_count([("team_id", "in", self.teams.ids)])
         self.assertEqual(leads, rows)
-        print(f"  {label}: {rows} cases, {leads} crm.lead rows")
+        print(
+            f"  {label}: {rows} cases, {leads} crm.lead rows, {with_activity} of "
+            "each with a planned activity"
+        )
         results = {
             name: self._compare(name, product, baseline, prepare)
             for name, (product, baseline, prepare) in self._operations().items()
