@@ -18,3 +18,6 @@ GROUPS_FIGURES = f"{GROUP_MANAGER},{GROUP_FINANCE}"
 # a work-ability change equal to the project's threshold counts as a change:
 # scores are sums of floats, compared with this margin in Python and in SQL
 SCORE_TOLERANCE = 1e-9
+
+# a person-day of participation, in hours, unless the project says otherwise
+DEFAULT_HOURS_PER_DAY = 7.0

@@ -38,7 +38,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from olopiste_bootstrap import apt_install, ensure_odoo, fail, say
-from olopiste_load import add_parser as add_load_parser
+from olopiste_load import (
+    Client as LoadClient,
+    RpcError as LoadRpcError,
+    add_parser as add_load_parser,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("olopiste_case", "olopiste_reports")
@@ -799,11 +803,6 @@ def cmd_replica_check(args):
     """Show which server serves what while `run --workers N --replica` is up:
     a dashboard read as the manager must scan the cases on the replica and
     not on the primary, a case write must reach the primary."""
-    import http.cookiejar
-    import json
-    import urllib.parse
-    import urllib.request
-
     import psycopg2  # installed with Odoo
 
     config = state_dir() / "odoo.conf"
@@ -814,25 +813,6 @@ def cmd_replica_check(args):
             "--workers 4 --replica` first, then run this command beside it"
         )
     base = f"http://127.0.0.1:{HTTP_PORT}"
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-
-    def rpc(path, params):
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params})
-        request = urllib.request.Request(
-            base + path, body.encode(), {"Content-Type": "application/json"}
-        )
-        reply = json.loads(opener.open(request, timeout=120).read())
-        if "error" in reply:
-            fail(f"{path}: {reply['error'].get('data', {}).get('message')}")
-        return reply["result"]
-
-    def call(model, method, *call_args, **kwargs):
-        return rpc(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": call_args, "kwargs": kwargs},
-        )
 
     def case_activity(port):
         conn = psycopg2.connect(
@@ -867,39 +847,43 @@ def cmd_replica_check(args):
             for side in after
         }
 
-    rpc(
-        "/web/session/authenticate",
-        {"db": RUN_DB, "login": "manager", "password": "manager"},
-    )
-    dashboard = call("olopiste.dashboard", "action_open")["res_id"]
-    spec = {"result_html": {}, "chart_data": {}}
-    say("reading the project dashboard three times as the manager")
-    before = both()
-    for _ in range(3):
-        call("olopiste.dashboard", "web_read", [dashboard], specification=spec)
-    read = change(before, both())
-    case_ids = call("olopiste.case", "search", [], limit=1)
-    say(f"writing a note on case {case_ids} as the manager")
-    before = both()
-    call("olopiste.case", "write", case_ids, {"note": f"<p>{time.ctime()}</p>"})
-    write = change(before, both())
-    rpc(
-        "/web/session/authenticate",
-        {"db": RUN_DB, "login": "finance", "password": "finance"},
-    )
-    project = call("olopiste.project", "search", [], limit=1)[0]
-    export = call(
-        "olopiste.report.export",
-        "create",
-        {"export": "funder_summary", "project_id": project},
-    )
-    report = call("olopiste.report.export", "action_export", [export])["report_name"]
-    say("downloading the funder summary (XLSX) as finance")
-    before = both()
-    data = json.dumps([f"/report/xlsx/{report}/{export}", "xlsx"])
-    query = urllib.parse.urlencode({"data": data, "token": "replica-check"})
-    content = opener.open(f"{base}/report/download?{query}", timeout=120).read()
-    download = change(before, both())
+    try:
+        # the web client's own requests, as the load test makes them
+        manager = LoadClient(base, RUN_DB, "manager", "manager")
+        manager.authenticate()
+        dashboard = manager.call("olopiste.dashboard", "action_open")["res_id"]
+        spec = {"result_html": {}, "chart_data": {}}
+        say("reading the project dashboard three times as the manager")
+        before = both()
+        for _ in range(3):
+            manager.call(
+                "olopiste.dashboard", "web_read", [dashboard], specification=spec
+            )
+        read = change(before, both())
+        case_ids = manager.call("olopiste.case", "search", [], limit=1)
+        say(f"writing a note on case {case_ids} as the manager")
+        before = both()
+        manager.call(
+            "olopiste.case", "write", case_ids, {"note": f"<p>{time.ctime()}</p>"}
+        )
+        write = change(before, both())
+        finance = LoadClient(base, RUN_DB, "finance", "finance")
+        finance.authenticate()
+        project = finance.call("olopiste.project", "search", [], limit=1)[0]
+        export = finance.call(
+            "olopiste.report.export",
+            "create",
+            {"export": "funder_summary", "project_id": project},
+        )
+        report = finance.call("olopiste.report.export", "action_export", [export])[
+            "report_name"
+        ]
+        say("downloading the funder summary (XLSX) as finance")
+        before = both()
+        content = finance.download(report, export)
+        download = change(before, both())
+    except LoadRpcError as error:
+        fail(f"replica-check: {error}")
     print("| request | primary: case scans, updates | replica: case scans, updates |")
     print("| --- | --- | --- |")
     for label, result in (

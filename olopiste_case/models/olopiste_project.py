@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
+from ..const import DEFAULT_HOURS_PER_DAY
+
 COST_MODELS = [
     (
         "indirect_flat_rate",
@@ -156,7 +158,7 @@ class OlopisteProject(models.Model):
     )
     hours_per_day = fields.Float(
         string="Hours per Person-Day",
-        default=7.0,
+        default=DEFAULT_HOURS_PER_DAY,
         help="Participation hours are reported also as person-days of this many hours.",
     )
     area_ids = fields.One2many(

@@ -116,6 +116,13 @@ class OlopisteAttendanceEntry(models.TransientModel):
         text = repr((recorded, event.olopiste_headcount))
         return hashlib.sha256(text.encode()).hexdigest()
 
+    @api.model
+    def _stored_stamp(self, event):
+        """The fingerprint of what the database holds for `event` now."""
+        self.env.flush_all()
+        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
+        return self._recorded_stamp(event)
+
     def _reopen(self):
         self.ensure_one()
         return {
@@ -148,9 +155,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
             }
         )
         # saving this screen again writes the same rows again
-        self.env.flush_all()
-        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
-        self.recorded_stamp = self._recorded_stamp(event)
+        self.recorded_stamp = self._stored_stamp(event)
         return {"type": "ir.actions.act_window_close"}
 
     def _lock_session(self):
@@ -168,8 +173,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
                 event.id,
             )
         )
-        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
-        if self.recorded_stamp == self._recorded_stamp(event):
+        if self.recorded_stamp == self._stored_stamp(event):
             return
         latest = event.olopiste_attendance_ids.sorted("write_date", reverse=True)[:1]
         raise UserError(

@@ -5,10 +5,9 @@ from decimal import Decimal
 from odoo import api, models
 from odoo.tools import SQL
 
-from ..tools.rounding import round_half_up, to_cents
+from odoo.addons.olopiste_case.const import DEFAULT_HOURS_PER_DAY
 
-# the hours of a person-day in a project that has none recorded
-DEFAULT_HOURS_PER_DAY = 7.0
+from ..tools.rounding import round_half_up, to_cents
 
 
 class OlopisteReportFigures(models.AbstractModel):

@@ -3,9 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.olopiste_case.const import DEFAULT_HOURS_PER_DAY
 from odoo.addons.olopiste_case.models.calendar_event import ACTIVITY_KINDS
-
-from ..models.olopiste_report_figures_hours import DEFAULT_HOURS_PER_DAY
 
 
 class OlopisteAttendanceReport(models.Model):

@@ -219,6 +219,14 @@ class OlopisteDashboard(models.TransientModel):
             },
         }
 
+    @api.model
+    def _svg(self, width, height, title, parts):
+        """A chart of the printout: `parts` (SVG elements) in an image."""
+        return Markup(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" role="img"'
+            ' aria-label="%s">%s</svg>'
+        ) % (width, height, title, Markup("").join(parts))
+
     def _clients_svg(self, rows):
         """The clients chart of the page as SVG for the printout, where no
         script runs: the clients month by month and the target's pace."""
@@ -289,10 +297,7 @@ class OlopisteDashboard(models.TransientModel):
                     dataset["label"],
                 )
             )
-        return Markup(
-            '<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" role="img"'
-            ' aria-label="%s">%s</svg>'
-        ) % (width, height, chart["title"], Markup("").join(parts))
+        return self._svg(width, height, chart["title"], parts)
 
     def _shares_svg(self, rows):
         """The shares chart of the page as SVG for the printout: each share
@@ -353,10 +358,7 @@ class OlopisteDashboard(models.TransientModel):
                     format_number(result),
                 )
             )
-        return Markup(
-            '<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" role="img"'
-            ' aria-label="%s">%s</svg>'
-        ) % (width, height, chart["title"], Markup("").join(parts))
+        return self._svg(width, height, chart["title"], parts)
 
     def action_print(self):
         """The dashboard as a PDF for the steering group."""
