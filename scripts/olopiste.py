@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import glob
 import importlib.metadata
+import json
 import os
 import pwd
 import re
@@ -55,6 +56,12 @@ HTTP_PORT = int(os.environ.get("OLOPISTE_HTTP_PORT", "8069"))
 # Odoo's defaults are (8069, 8072), and each process's memory limits.
 GEVENT_PORT = int(os.environ.get("OLOPISTE_GEVENT_PORT", str(HTTP_PORT + 3)))
 WORKER_MEMORY_SOFT_MB = (512, 2048)  # the least that serves a report; Odoo's default
+# axe-core, the accessibility checker that the tests run in Odoo's test
+# browser, from the npm registry. Pinned with the tarball's integrity as the
+# registry gave it for this version: a different tarball stops the run.
+AXE_VERSION = "4.14.1"
+AXE_INTEGRITY = "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+AXE_DIR = REPO / ".cache" / "axe"  # git-ignored; kept between runs
 DEMO_LOGINS = (
     ("Project manager", "manager"),
     ("Case worker", "worker"),
@@ -151,12 +158,16 @@ def chromium_executable():
     return None
 
 
-def ensure_system_packages(need_server, need_browser):
+def ensure_system_packages(need_server, need_browser, need_npm=False):
     missing = []
     if need_server and not postgres_bindir():
         missing.append("postgresql")
     if need_browser and not chromium_executable():
         missing.append("chromium")
+    if need_npm and not shutil.which("npm"):
+        # Debian's npm depends on its nodejs; a Node.js installed some other
+        # way (e.g. NodeSource's, which brings its own npm) is kept.
+        missing += ["npm"] if shutil.which("node") else ["nodejs", "npm"]
     if not missing:
         return
     if os.geteuid() != 0:
@@ -167,7 +178,75 @@ def ensure_system_packages(need_server, need_browser):
             + " ".join(missing)
             + ") and run this command again."
         )
-    apt_install(missing)
+    try:
+        apt_install(missing)
+    except subprocess.CalledProcessError as error:
+        fail(
+            f"apt-get could not install {', '.join(missing)} (exit code "
+            f"{error.returncode}, see above); install them and run this command again."
+        )
+
+
+def installed_axe_version():
+    """The version of axe-core in AXE_DIR, or None."""
+    package = AXE_DIR / "node_modules" / "axe-core" / "package.json"
+    try:
+        return json.loads(package.read_text()).get("version")
+    except (OSError, ValueError):
+        return None
+
+
+def ensure_axe():
+    """axe-core's browser build for the accessibility tests: installed with npm
+    into AXE_DIR when it is not there at AXE_VERSION. Returns the absolute path
+    of its axe.min.js."""
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if installed_axe_version() == AXE_VERSION and script.is_file():
+        return script
+    npm = shutil.which("npm")
+    if not npm:
+        fail(
+            "npm is needed to install axe-core for the accessibility tests: install "
+            "Debian's nodejs and npm (apt-get install nodejs npm) and run this "
+            "command again."
+        )
+    say(f"installing axe-core {AXE_VERSION} with npm into {AXE_DIR}")
+    AXE_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # Installed beside AXE_DIR and moved into place whole, so that an
+    # interrupted install never passes for a complete one at the next run.
+    staging = Path(tempfile.mkdtemp(prefix="axe-", dir=AXE_DIR.parent))
+    os.chmod(staging, 0o755)  # mkdtemp makes it private
+    try:
+        result = subprocess.run(
+            [
+                npm, "install", "--prefix", str(staging), f"axe-core@{AXE_VERSION}",
+                "--save-exact", "--ignore-scripts", "--no-audit", "--no-fund",
+                "--no-update-notifier", "--loglevel=error",
+            ],
+            cwd=staging,  # away from any .npmrc or package.json of the repository
+            capture_output=True,
+            text=True,
+            check=False,
+        )  # fmt: skip
+        if result.returncode != 0:
+            fail(
+                f"npm could not install axe-core {AXE_VERSION} (exit code "
+                f"{result.returncode}):\n" + (result.stderr or result.stdout)[-4000:]
+            )
+        lock = json.loads((staging / "package-lock.json").read_text())
+        integrity = lock["packages"]["node_modules/axe-core"].get("integrity")
+        if integrity != AXE_INTEGRITY:
+            fail(
+                f"the axe-core {AXE_VERSION} that npm installed is not the one "
+                f"pinned: integrity {integrity}, expected {AXE_INTEGRITY}"
+            )
+        shutil.rmtree(AXE_DIR, ignore_errors=True)
+        staging.rename(AXE_DIR)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if not script.is_file():
+        fail(f"npm installed axe-core {AXE_VERSION}, but without {script}")
+    return script
 
 
 # --------------------------------------------------------------------------
@@ -463,12 +542,14 @@ def junit_totals(path):
 # commands
 
 
-def prepare(need_browser):
+def prepare(need_browser, need_npm=False):
     odoo_version = require_odoo()
     started = time.monotonic()
     install_python_requirements(odoo_version)
     settings = external_settings()
-    ensure_system_packages(need_server=settings is None, need_browser=need_browser)
+    ensure_system_packages(
+        need_server=settings is None, need_browser=need_browser, need_npm=need_npm
+    )
     say(
         f"prerequisites ready in {time.monotonic() - started:.0f} s (Odoo {odoo_version})"
     )
@@ -664,7 +745,9 @@ def cmd_run(args):
 
 
 def cmd_test(args):
-    settings = prepare(need_browser=True)
+    settings = prepare(need_browser=True, need_npm=True)
+    # before the database, so that a failed npm install stops the run at once
+    axe_js = ensure_axe()
     with fresh_database(settings, "test") as (config, database, work):
         junit = work / "junit.xml"
         started = time.monotonic()
@@ -675,7 +758,9 @@ def cmd_test(args):
             f"--junitxml={junit}", "-p", "no:cacheprovider", "-rfEs",
             *ADDONS, "tests", "--ignore=tests/bench", *args.pytest_args,
         ]  # fmt: skip
-        result = subprocess.run(pytest_args, cwd=REPO, check=False, env=pytest_env())
+        # the accessibility tests inject this file into the pages they check
+        env = dict(pytest_env(), OLOPISTE_AXE_JS=str(axe_js))
+        result = subprocess.run(pytest_args, cwd=REPO, check=False, env=env)
         say(f"tests ran in {time.monotonic() - started:.0f} s")
         if result.returncode == 5 or not junit.exists():
             # pytest's exit code 5: nothing was collected. Never a success.

@@ -13,3 +13,4 @@ from . import test_i18n
 from . import test_generator
 from . import test_import
 from . import test_channels
+from . import test_accessibility_tooling
