@@ -46,7 +46,7 @@ from olopiste_load import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-ADDONS = ("olopiste_case", "olopiste_reports")
+ADDONS = ("olopiste_case", "olopiste_reports", "olopiste_website")
 LANGUAGES = ("fi", "sv")  # each addon's i18n/<language>.po, kept complete
 DB_USER = "olopiste"  # Odoo refuses a database superuser named "postgres"
 BENCH_BASELINE = ("crm", "event")  # Odoo's own screens, measured beside ours
@@ -648,7 +648,9 @@ def run_database(settings, database, replica=False):
         created = not database_exists(db, database)
         if created:
             say(f"creating database {database!r} with demo data (about a minute)")
-            install_addons(config, database, home / "install.log", languages="fi_FI")
+            install_addons(
+                config, database, home / "install.log", languages="fi_FI,sv_SE"
+            )
         yield config, created
 
 

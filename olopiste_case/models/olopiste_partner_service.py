@@ -76,21 +76,24 @@ class OlopistePartnerService(models.Model):
             service.places_taken = taken
             service.places_open = max(service.places - taken, 0)
 
+    @api.model
+    def _olopiste_places_error(self, name, places, date_start, date_end):
+        """Why these places cannot be saved, or None: the one check of a
+        service's places, for the service and for an organisation's
+        proposal of one."""
+        if (places or 0) < 0:
+            return self.env._("The number of open places cannot be negative.")
+        if date_start and date_end and date_end < date_start:
+            return self.env._(
+                "%(service)s: the places end before they start.", service=name
+            )
+        return None
+
     @api.constrains("places", "date_start", "date_end")
     def _check_places(self):
         for service in self:
-            if service.places < 0:
-                raise ValidationError(
-                    self.env._("The number of open places cannot be negative.")
-                )
-            if (
-                service.date_start
-                and service.date_end
-                and service.date_end < service.date_start
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(service)s: the places end before they start.",
-                        service=service.name,
-                    )
-                )
+            error = self._olopiste_places_error(
+                service.name, service.places, service.date_start, service.date_end
+            )
+            if error:
+                raise ValidationError(error)
