@@ -9,11 +9,9 @@ SUBMISSIONS_PER_HOUR = 5
 # services on one page of the public directory
 SERVICES_PER_PAGE = 12
 
-# What the public sees of a service and of its organisation: the only fields
-# the public pages, the site's search and the form ever read. Nothing here
-# refers to a client; the referrals, the places taken and the internal notes
-# are left out on purpose.
-PUBLIC_SERVICE_FIELDS = (
+# A directory entry's own fields: what an organisation proposes and the
+# public reads alike.
+ENTRY_FIELDS = (
     "name",
     "description",
     "audience",
@@ -26,9 +24,16 @@ PUBLIC_SERVICE_FIELDS = (
     "is_free",
     "cost_note",
     "access_mode",
-    "places_open",
     "date_start",
     "date_end",
+)
+# What the public sees of a service and of its organisation: the only fields
+# the public pages, the site's search and the form ever read. Nothing here
+# refers to a client; the referrals, the places taken and the internal notes
+# are left out on purpose.
+PUBLIC_SERVICE_FIELDS = (
+    *ENTRY_FIELDS,
+    "places_open",
     "public_contact_name",
     "public_email",
     "public_phone",

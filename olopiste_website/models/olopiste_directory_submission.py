@@ -7,28 +7,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import email_normalize
 
-from ..const import SUBMISSIONS_PER_HOUR
+from ..const import ENTRY_FIELDS, SUBMISSIONS_PER_HOUR
 from .olopiste_partner_service import ACCESS_MODES
 
 BUSINESS_ID = re.compile(r"^\d{7}-\d$")
 # the proposal's fields that become the service's as they are
-SERVICE_FIELDS = (
-    "name",
-    "description",
-    "audience",
-    "category_id",
-    "tag_ids",
-    "municipality_ids",
-    "address",
-    "accessibility",
-    "schedule",
-    "is_free",
-    "cost_note",
-    "access_mode",
-    "places",
-    "date_start",
-    "date_end",
-)
+SERVICE_FIELDS = (*ENTRY_FIELDS, "places")
 # the fields _olopiste_errors() looks at
 CHECKED_FIELDS = (
     "organisation_name",
@@ -255,14 +239,8 @@ class OlopisteDirectorySubmission(models.Model):
     def action_publish(self):
         """Publish the proposal: a new entry, or the changes to its entry,
         each change tracked on the entry."""
+        self._check_not_reviewed()
         for proposal in self:
-            if proposal.state != "new":
-                raise UserError(
-                    self.env._(
-                        "%(name)s has been reviewed already.",
-                        name=proposal.display_name,
-                    )
-                )
             organisation = proposal._olopiste_organisation()
             contact = proposal._olopiste_contact(organisation)
             values = {
@@ -299,7 +277,7 @@ class OlopisteDirectorySubmission(models.Model):
             )
         return True
 
-    def action_reject(self):
+    def _check_not_reviewed(self):
         for proposal in self:
             if proposal.state != "new":
                 raise UserError(
@@ -308,6 +286,9 @@ class OlopisteDirectorySubmission(models.Model):
                         name=proposal.display_name,
                     )
                 )
+
+    def action_reject(self):
+        self._check_not_reviewed()
         self.write({"state": "rejected"})
         return True
 
