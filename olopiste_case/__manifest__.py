@@ -60,6 +60,7 @@
     "assets": {
         "web.assets_backend": [
             "olopiste_case/static/src/import/*",
+            "olopiste_case/static/src/errors/*",
         ],
         "web.assets_tests": [
             "olopiste_case/static/tests/tours/*.js",

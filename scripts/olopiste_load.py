@@ -75,6 +75,12 @@ BASELINE = {
     "move stage": "move lead stage",
     "note": "lead note",
 }
+# the errors of a lost database connection, which Olopiste's web client
+# explains in words: read from the file that registers its dialog for them
+CONNECTION_LOST_JS = (
+    Path(__file__).resolve().parent.parent
+    / "olopiste_case/static/src/errors/connection_lost_dialog.js"
+)
 # what the web client shows as a message, not as a traceback
 USER_ERRORS = {
     "odoo.exceptions.UserError",
@@ -82,6 +88,7 @@ USER_ERRORS = {
     "odoo.exceptions.AccessError",
     "odoo.exceptions.MissingError",
     "odoo.exceptions.RedirectWarning",
+    *re.findall(r'"(psycopg2[\w.]+)"', CONNECTION_LOST_JS.read_text()),
 }
 
 

@@ -358,3 +358,12 @@ class TestFinnishDayTours(FinnishTourCase):
             "paiva_trainee",
             check,
         )
+
+
+@tagged("post_install", "-at_install", "olopiste_ui")
+class TestConnectionLostTour(FinnishTourCase):
+    def test_lost_database_connection_is_explained(self):
+        worker = self.finnish_user(
+            "tour_lost_worker", "olopiste_case.group_olopiste_worker"
+        )
+        self.start_tour("/odoo", "olopiste_connection_lost", login=worker.login)
