@@ -366,4 +366,8 @@ class TestConnectionLostTour(FinnishTourCase):
         worker = self.finnish_user(
             "tour_lost_worker", "olopiste_case.group_olopiste_worker"
         )
-        self.start_tour("/odoo", "olopiste_connection_lost", login=worker.login)
+        self.start_tour(
+            "/odoo/action-olopiste_case.olopiste_case_action",
+            "olopiste_connection_lost",
+            login=worker.login,
+        )

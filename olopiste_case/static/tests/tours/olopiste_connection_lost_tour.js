@@ -9,7 +9,8 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("olopiste_connection_lost", {
     steps: () => [
         {
-            trigger: ".o_main_navbar",
+            // the screen's action loaded: a later one would close the dialog
+            trigger: ".o_kanban_view .o_kanban_renderer",
             content: "The server answers with a lost database connection",
             run() {
                 // the error service opens the dialog registered for the
