@@ -78,13 +78,13 @@ class OlopistePartnerService(models.Model):
 
     @api.model
     def _olopiste_places_error(self, name, places, date_start, date_end):
-        """Why these places cannot be saved, or None: the one check of a
+        """The field that is wrong and why, or None: the one check of a
         service's places, for the service and for an organisation's
         proposal of one."""
         if (places or 0) < 0:
-            return self.env._("The number of open places cannot be negative.")
+            return "places", self.env._("The number of open places cannot be negative.")
         if date_start and date_end and date_end < date_start:
-            return self.env._(
+            return "date_end", self.env._(
                 "%(service)s: the places end before they start.", service=name
             )
         return None
@@ -96,4 +96,4 @@ class OlopistePartnerService(models.Model):
                 service.name, service.places, service.date_start, service.date_end
             )
             if error:
-                raise ValidationError(error)
+                raise ValidationError(error[1])

@@ -265,8 +265,8 @@ class DirectoryController(http.Controller):
             # a robot: thanked like a person, and nothing kept
             return request.render("olopiste_website.directory_thanks", {})
         if not errors:
-            checked = {key: value for key, value in values.items() if key not in errors}
-            errors = Proposal._olopiste_errors(checked)
+            # a number or a date that could not be read is named already
+            errors = Proposal._olopiste_errors(values)
         sender_key = self._sender_key()
         if not errors and Proposal._olopiste_rate_limited(sender_key):
             errors["form"] = request.env._(

@@ -141,8 +141,8 @@ class OlopisteDirectorySubmission(models.Model):
             values.get("date_end"),
         )
         if places_error:
-            field = "places" if (values.get("places") or 0) < 0 else "date_end"
-            errors[field] = places_error
+            field, message = places_error
+            errors[field] = message
         return errors
 
     @api.constrains(*CHECKED_FIELDS)

@@ -127,11 +127,9 @@ class OlopistePartnerService(models.Model):
 
     @api.depends("places_open", "date_end")
     def _compute_has_open_places(self):
-        today = fields.Date.context_today(self)
+        open_now = self.filtered_domain(self._open_places_domain())
         for service in self:
-            service.has_open_places = service.places_open > 0 and (
-                not service.date_end or service.date_end >= today
-            )
+            service.has_open_places = service in open_now
 
     def _search_has_open_places(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
