@@ -21,3 +21,7 @@ SCORE_TOLERANCE = 1e-9
 
 # a person-day of participation, in hours, unless the project says otherwise
 DEFAULT_HOURS_PER_DAY = 7.0
+
+# the follow-up asks a client's situation this many months after leaving (the
+# ESF+ longer-term result indicators EECR05 and EECR06)
+FOLLOWUP_MONTHS = 6

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import format_date
 
-from ..const import GROUP_WORKER, SCORE_TOLERANCE
+from ..const import FOLLOWUP_MONTHS, GROUP_WORKER, SCORE_TOLERANCE
 
 # special categories of personal data (GDPR art. 9 and art. 10): recorded
 # only with the client's consent, never read by trainees or finance
@@ -29,7 +29,6 @@ NATIONALITIES = [
     ("third_country", "Third-country national"),
     ("stateless", "Stateless"),
 ]
-FOLLOWUP_MONTHS = 6
 LABOUR_STATUSES = [
     ("unemployed", "Unemployed"),
     ("long_term_unemployed", "Long-term unemployed"),

@@ -45,9 +45,27 @@ class OlopisteReportFigures(models.AbstractModel):
         )
 
     @api.model
+    def _in_period_domain(self, field, date_from, date_to):
+        """Domain: the date `field` falls in the period, from `date_from` (or
+        the beginning) to `date_to`."""
+        domain = [(field, "<=", date_to)]
+        if date_from:
+            domain.append((field, ">=", date_from))
+        return domain
+
+    @api.model
+    def _overlaps_period_domain(self, start, end, date_from, date_to):
+        """Domain: what runs from the date `start` to the date `end` (none:
+        still running) was under way at some time in the period."""
+        domain = [(start, "<=", date_to)]
+        if date_from:
+            domain += ["|", (end, "=", False), (end, ">=", date_from)]
+        return domain
+
+    @api.model
     def _in_period(self, day, date_from, date_to):
-        """SQL: the date `day` (an SQL expression) falls in the period, from
-        `date_from` (or the beginning) to `date_to`."""
+        """SQL: `_in_period_domain` for an SQL expression `day`, in the
+        figures the ORM cannot say."""
         return SQL(
             "(%(day)s <= %(date_to)s AND (%(date_from)s::date IS NULL "
             "OR %(day)s >= %(date_from)s::date))",
@@ -57,33 +75,43 @@ class OlopisteReportFigures(models.AbstractModel):
         )
 
     @api.model
-    def _overlaps_period(self, start, end, date_from, date_to):
-        """SQL: what runs from the date `start` to the date `end` (none: still
-        running) was under way at some time in the period."""
-        return SQL(
-            "(%(start)s <= %(date_to)s AND (%(end)s IS NULL "
-            "OR %(date_from)s::date IS NULL OR %(end)s >= %(date_from)s::date))",
-            start=start,
-            end=end,
-            date_from=date_from or None,
-            date_to=date_to,
-        )
+    def _aggregate(self, model, domain, groupby=(), aggregates=("__count",)):
+        """`_read_group` of `model` for the figures of one project.
+
+        The figures are of the whole project, past record rules: callers have
+        checked the project first (`_check_project_access`)."""
+        # sudo: the project's access is checked; the figures count every row
+        return self.env[model].sudo()._read_group(domain, groupby, aggregates)
+
+    @api.model
+    def _cases_domain(self, project, date_from, date_to):
+        """The project's active cases open at some time in the period."""
+        return [
+            ("project_id", "=", project.id),
+            ("active", "=", True),
+            *self._overlaps_period_domain(
+                "date_entry", "date_exit", date_from, date_to
+            ),
+        ]
 
     @api.model
     def _cases_sql(self, project, date_from, date_to):
-        """The project's cases open at some time in the period."""
-        return SQL(
-            """
-            SELECT c.id, c.partner_id, c.date_entry, c.date_exit, c.age_at_entry
-              FROM olopiste_case c
-             WHERE c.project_id = %(project)s
-               AND c.active
-               AND %(open)s
-            """,
-            project=project.id,
-            open=self._overlaps_period(
-                SQL("c.date_entry"), SQL("c.date_exit"), date_from, date_to
-            ),
+        """SQL: the cases of `_cases_domain`, for the figures the ORM cannot
+        say (first case per person, assessment changes)."""
+        # sudo: as `_aggregate`; archived cases are left out by the domain
+        cases = self.env["olopiste.case"].sudo().with_context(active_test=False)
+        query = cases._search(self._cases_domain(project, date_from, date_to))
+        return query.select(
+            *(
+                SQL.identifier(query.table, name)
+                for name in (
+                    "id",
+                    "partner_id",
+                    "date_entry",
+                    "date_exit",
+                    "age_at_entry",
+                )
+            )
         )
 
     def _fetch(self, query):

@@ -99,37 +99,6 @@ class OlopisteReportFigures(models.AbstractModel):
                 threshold=project.capacity_threshold,
                 tolerance=SCORE_TOLERANCE,
             ),
-            "hours": SQL(
-                """
-                SELECT COALESCE(sum(a.hours), 0), count(DISTINCT a.partner_id)
-                  FROM olopiste_attendance a
-                 WHERE %(attended)s
-                """,
-                attended=self._attended_sql(project, date_from, date_to),
-            ),
-            "anonymous": SQL(
-                """
-                SELECT COALESCE(sum(e.olopiste_headcount), 0)
-                  FROM calendar_event e
-                 WHERE e.olopiste_project_id = %(project)s
-                   AND e.active
-                   AND %(in_period)s
-                """,
-                project=project.id,
-                in_period=self._in_period(
-                    SQL("COALESCE(e.start_date, e.start::date)"), date_from, date_to
-                ),
-            ),
-            "groups": SQL(
-                """
-                WITH cases AS (%(cases)s)
-                SELECT r.target_group_id, count(DISTINCT c.partner_id)
-                  FROM cases c
-                  JOIN olopiste_case_target_group_rel r ON r.case_id = c.id
-                 GROUP BY r.target_group_id
-                """,
-                cases=cases,
-            ),
         }
         if project.survey_id:
             queries["feedback"] = self._feedback_query(project, date_to, date_from)
@@ -149,15 +118,39 @@ class OlopisteReportFigures(models.AbstractModel):
         followon = dict(results["followon"])
         on_path = followon.pop(None, 0)
         ((assessed, improved, worse),) = results["capacity"]
-        ((hours, attendees),) = results["hours"]
-        ((anonymous,),) = results["anonymous"]
-        groups = dict(results["groups"])
+        ((hours, attendees),) = self._aggregate(
+            "olopiste.attendance",
+            self._attended_domain(project, date_from, date_to),
+            aggregates=["hours:sum", "partner_id:count_distinct"],
+        )
+        ((anonymous,),) = self._aggregate(
+            "calendar.event",
+            [
+                ("olopiste_project_id", "=", project.id),
+                ("active", "=", True),
+                # a date against the start's datetime: the whole day (the ORM's
+                # rule for dates compared with datetimes)
+                *self._in_period_domain("start", date_from, date_to),
+            ],
+            aggregates=["olopiste_headcount:sum"],
+        )
+        groups = {
+            group.id: persons
+            for group, persons in self._aggregate(
+                "olopiste.case",
+                self._cases_domain(project, date_from, date_to),
+                ["target_group_ids"],
+                ["partner_id:count_distinct"],
+            )
+            if group
+        }
 
         targets = project.target_ids
         first_target = {}
         for target in targets:
             first_target.setdefault(target.kind, target.value)
-        hours = to_cents(hours)
+        hours = to_cents(hours or 0)
+        anonymous = anonymous or 0
         categories = dict(
             self.env["olopiste.followon.type"]
             ._fields["category"]

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from odoo import api, models
-from odoo.tools import SQL
 
 from ..tools.rounding import (
     percentage,
@@ -30,37 +29,27 @@ class OlopisteReportFigures(models.AbstractModel):
     _inherit = "olopiste.report.figures"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
-    def _costs_query(self, project, date_from, date_to):
-        """(category id or None, cost) of the project's analytic account.
+    def _costs_by_category(self, project, date_from, date_to):
+        """{category id or None: cost} of the project's analytic account.
 
         Costs are analytic amounts with the sign turned (expenses are negative
         in analytic accounting).
         """
         account = project.analytic_account_id
+        if not account:
+            return {}
         # sudo: finance reads the plan only to know the account's column
         column = account.sudo().root_plan_id._column_name()
-        return SQL(
-            """
-                    SELECT l.olopiste_cost_category_id, -sum(l.amount)
-                      FROM account_analytic_line l
-                     WHERE %(column)s = %(account)s
-                       AND %(in_period)s
-                     GROUP BY 1
-                    """,
-            column=SQL.identifier("l", column),
-            account=account.id,
-            in_period=self._in_period(SQL("l.date"), date_from, date_to),
-        )
-
-    @api.model
-    def _costs_by_category(self, project, date_from, date_to):
-        """{category id or None: cost} of the project's analytic account."""
-        if not project.analytic_account_id:
-            return {}
         return {
-            category: to_cents(cost)
-            for category, cost in self._fetch(
-                self._costs_query(project, date_from, date_to)
+            category.id or None: to_cents(-amount)
+            for category, amount in self._aggregate(
+                "account.analytic.line",
+                [
+                    (column, "=", account.id),
+                    *self._in_period_domain("date", date_from, date_to),
+                ],
+                ["olopiste_cost_category_id"],
+                ["amount:sum"],
             )
         }
 
@@ -115,34 +104,31 @@ class OlopisteReportFigures(models.AbstractModel):
         }
 
     @api.model
-    def _wage_subsidy_people_query(self, project, date_from, date_to):
+    def _wage_subsidy_people(self, project, date_from, date_to):
         """How many people were employed with the wage subsidy in the period."""
         wage_type = self.env.ref(WAGE_SUBSIDY_TYPE, raise_if_not_found=False)
-        return SQL(
-            """
-                SELECT count(DISTINCT r.partner_id)
-                  FROM olopiste_referral r
-                 WHERE r.project_id = %(project)s
-                   AND r.direction = 'out'
-                   AND r.followon_type_id = %(type)s
-                   AND r.state IN %(states)s
-                   AND %(under_way)s
-                """,
-            project=project.id,
-            type=wage_type.id if wage_type else None,
-            states=FOLLOWON_STATES,
-            under_way=self._overlaps_period(
-                SQL("r.date_started"), SQL("r.date_end"), date_from, date_to
-            ),
+        if not wage_type:
+            return 0
+        ((people,),) = self._aggregate(
+            "olopiste.referral",
+            [
+                ("project_id", "=", project.id),
+                ("direction", "=", "out"),
+                ("followon_type_id", "=", wage_type.id),
+                ("state", "in", FOLLOWON_STATES),
+                *self._overlaps_period_domain(
+                    "date_started", "date_end", date_from, date_to
+                ),
+            ],
+            aggregates=["partner_id:count_distinct"],
         )
+        return people
 
     @api.model
     def _wage_subsidy(self, project, date_from, date_to):
         costs = self._costs_by_category(project, date_from, date_to)
         used = sum_costs(costs, self._cost_categories(costs).filtered("wage_subsidy"))
-        ((people,),) = self._fetch(
-            self._wage_subsidy_people_query(project, date_from, date_to)
-        )
+        people = self._wage_subsidy_people(project, date_from, date_to)
         appropriation = to_cents(project.wage_subsidy_amount or 0)
         return {
             "appropriation": appropriation,

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from odoo import api, models
-from odoo.tools import SQL
 
 from odoo.addons.olopiste_case.const import DEFAULT_HOURS_PER_DAY
 
@@ -27,29 +26,20 @@ class OlopisteReportFigures(models.AbstractModel):
         return round_half_up(to_cents(hours) / self._hours_per_day(project), digits)
 
     @api.model
-    def _attended_sql(self, project, date_from, date_to):
-        """SQL: the attendance `a` is of the project, attended in the period."""
-        return SQL(
-            "a.project_id = %(project)s AND a.state = 'attended' AND %(in_period)s",
-            project=project.id,
-            in_period=self._in_period(SQL("a.date"), date_from, date_to),
-        )
-
-    @api.model
-    def _hours_query(self, project, date_from, date_to):
-        return SQL(
-            """
-                SELECT date_trunc('month', a.date)::date, a.kind,
-                       sum(a.hours), count(*), count(DISTINCT a.partner_id)
-                  FROM olopiste_attendance a
-                 WHERE %(attended)s
-                 GROUP BY 1, 2
-                 ORDER BY 1, 2
-                """,
-            attended=self._attended_sql(project, date_from, date_to),
-        )
+    def _attended_domain(self, project, date_from, date_to):
+        """The project's attendance, attended in the period."""
+        return [
+            ("project_id", "=", project.id),
+            ("state", "=", "attended"),
+            *self._in_period_domain("date", date_from, date_to),
+        ]
 
     @api.model
     def _hours(self, project, date_from, date_to):
         """(month, kind, hours, attendances, persons) rows, by month and kind."""
-        return self._fetch(self._hours_query(project, date_from, date_to))
+        return self._aggregate(
+            "olopiste.attendance",
+            self._attended_domain(project, date_from, date_to),
+            ["date:month", "kind"],
+            ["hours:sum", "__count", "partner_id:count_distinct"],
+        )

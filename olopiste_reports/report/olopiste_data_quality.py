@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.olopiste_case.const import GROUP_WORKER
+from odoo.addons.olopiste_case.const import FOLLOWUP_MONTHS, GROUP_WORKER
 
 ISSUES = [
     ("missing_funder_data", "Missing funder data"),
@@ -15,9 +15,11 @@ ISSUES = [
     ("nationality_missing", "Citizenship missing"),
     ("municipality_without_class", "Municipality without a degree of urbanisation"),
 ]
-# one id per line: the record's id times the number of kinds of line, plus
-# the kind's place (a municipality's line is per project)
-KINDS = len(ISSUES)
+# the model of each kind's records, when not the case
+ISSUE_MODELS = {
+    "attendance_without_hours": "olopiste.attendance",
+    "municipality_without_class": "olopiste.municipality",
+}
 
 
 class OlopisteDataQuality(models.Model):
@@ -74,71 +76,115 @@ class OlopisteDataQuality(models.Model):
     res_model = fields.Char(string="Model", readonly=True)
     res_id = fields.Integer(string="Record", readonly=True)
 
+    def _issue_queries(self):
+        """{issue: SQL}: the lines of each kind of issue, all with the same
+        columns. Another addon adds a kind by extending this and the `issue`
+        field's selection."""
+        # a line's key (unique in its kind), then the columns of every line
+        case_line = SQL("c.id, c.company_id, c.project_id, c.user_id, c.id, c.code")
+        return {
+            "missing_funder_data": SQL(
+                """
+                SELECT %(line)s, c.date_entry, c.id
+                  FROM olopiste_case c
+                 WHERE c.active AND c.missing_funder_data
+                """,
+                line=case_line,
+            ),
+            "exit_without_situation": SQL(
+                """
+                SELECT %(line)s, c.date_exit, c.id
+                  FROM olopiste_case c
+                 WHERE c.active AND c.date_exit IS NOT NULL
+                   AND c.exit_situation IS NULL
+                """,
+                line=case_line,
+            ),
+            "followup_overdue": SQL(
+                """
+                SELECT %(line)s, (c.date_exit + %(months)s)::date, c.id
+                  FROM olopiste_case c
+                 WHERE c.active AND c.followup_date IS NULL
+                   AND c.date_exit + %(months)s < CURRENT_DATE
+                """,
+                line=case_line,
+                months=SQL("make_interval(months => %s)", FOLLOWUP_MONTHS),
+            ),
+            "attendance_without_hours": SQL(
+                """
+                SELECT a.id, a.company_id, a.project_id, a.case_user_id,
+                       a.case_id, c.code, a.date, a.id
+                  FROM olopiste_attendance a
+                  JOIN olopiste_case c ON c.id = a.case_id
+                 WHERE a.state = 'attended' AND COALESCE(a.hours, 0) <= 0
+                """
+            ),
+            "followup_before_exit": SQL(
+                """
+                SELECT %(line)s, c.followup_date, c.id
+                  FROM olopiste_case c
+                 WHERE c.active AND c.followup_date < c.date_exit
+                """,
+                line=case_line,
+            ),
+            "followup_outside_window": SQL(
+                """
+                SELECT %(line)s, c.followup_date, c.id
+                  FROM olopiste_case c
+                  JOIN olopiste_project p ON p.id = c.project_id
+                 WHERE c.active AND c.followup_date >= c.date_exit
+                   AND (c.followup_date < (c.date_exit
+                            + make_interval(months => p.followup_months_min))::date
+                        OR c.followup_date > (c.date_exit
+                            + make_interval(months => p.followup_months_max))::date)
+                """,
+                line=case_line,
+            ),
+            "nationality_missing": SQL(
+                """
+                SELECT %(line)s, c.date_entry, c.id
+                  FROM olopiste_case c
+                 WHERE c.active AND c.nationality IS NULL
+                """,
+                line=case_line,
+            ),
+            # one line per municipality and project, keyed by both
+            "municipality_without_class": SQL(
+                """
+                SELECT m.id::bigint * 1000000 + c.project_id,
+                       min(c.company_id), c.project_id, NULL::integer,
+                       NULL::integer, m.name, NULL::date, m.id
+                  FROM olopiste_municipality m
+                  JOIN res_partner p ON p.olopiste_municipality_id = m.id
+                  JOIN olopiste_case c ON c.partner_id = p.id AND c.active
+                 WHERE m.urbanisation IS NULL
+                 GROUP BY m.id, m.name, c.project_id
+                """
+            ),
+        }
+
     @property
     def _table_query(self):
-        return SQL(
-            """
-            SELECT c.id::bigint * %(kinds)s AS id, 'missing_funder_data' AS issue,
-                   c.company_id,
-                   c.project_id, c.user_id, c.id AS case_id, c.code AS reference,
-                   c.date_entry AS date, 'olopiste.case' AS res_model, c.id AS res_id
-              FROM olopiste_case c
-             WHERE c.active AND c.missing_funder_data
-            UNION ALL
-            SELECT c.id::bigint * %(kinds)s + 1, 'exit_without_situation', c.company_id,
-                   c.project_id, c.user_id, c.id, c.code, c.date_exit,
-                   'olopiste.case', c.id
-              FROM olopiste_case c
-             WHERE c.active AND c.date_exit IS NOT NULL AND c.exit_situation IS NULL
-            UNION ALL
-            SELECT c.id::bigint * %(kinds)s + 2, 'followup_overdue', c.company_id,
-                   c.project_id, c.user_id, c.id, c.code,
-                   (c.date_exit + interval '6 months')::date,
-                   'olopiste.case', c.id
-              FROM olopiste_case c
-             WHERE c.active AND c.followup_date IS NULL
-               AND c.date_exit + interval '6 months' < CURRENT_DATE
-            UNION ALL
-            SELECT a.id::bigint * %(kinds)s + 3, 'attendance_without_hours', a.company_id,
-                   a.project_id, a.case_user_id, a.case_id, c.code, a.date,
-                   'olopiste.attendance', a.id
-              FROM olopiste_attendance a
-              JOIN olopiste_case c ON c.id = a.case_id
-             WHERE a.state = 'attended' AND COALESCE(a.hours, 0) <= 0
-            UNION ALL
-            SELECT c.id::bigint * %(kinds)s + 4, 'followup_before_exit', c.company_id,
-                   c.project_id, c.user_id, c.id, c.code, c.followup_date,
-                   'olopiste.case', c.id
-              FROM olopiste_case c
-             WHERE c.active AND c.followup_date < c.date_exit
-            UNION ALL
-            SELECT c.id::bigint * %(kinds)s + 5, 'followup_outside_window',
-                   c.company_id, c.project_id, c.user_id, c.id, c.code,
-                   c.followup_date, 'olopiste.case', c.id
-              FROM olopiste_case c
-              JOIN olopiste_project p ON p.id = c.project_id
-             WHERE c.active AND c.followup_date >= c.date_exit
-               AND (c.followup_date < (c.date_exit
-                        + make_interval(months => p.followup_months_min))::date
-                    OR c.followup_date > (c.date_exit
-                        + make_interval(months => p.followup_months_max))::date)
-            UNION ALL
-            SELECT c.id::bigint * %(kinds)s + 6, 'nationality_missing', c.company_id,
-                   c.project_id, c.user_id, c.id, c.code, c.date_entry,
-                   'olopiste.case', c.id
-              FROM olopiste_case c
-             WHERE c.active AND c.nationality IS NULL
-            UNION ALL
-            SELECT (m.id::bigint * 1000000 + c.project_id) * %(kinds)s + 7,
-                   'municipality_without_class', min(c.company_id), c.project_id,
-                   NULL, NULL, m.name, NULL, 'olopiste.municipality', m.id
-              FROM olopiste_municipality m
-              JOIN res_partner p ON p.olopiste_municipality_id = m.id
-              JOIN olopiste_case c ON c.partner_id = p.id AND c.active
-             WHERE m.urbanisation IS NULL
-             GROUP BY m.id, m.name, c.project_id
-            """,
-            kinds=KINDS,
+        # one id per line: the line's key times the number of kinds of line,
+        # plus the kind's place in the `issue` field's selection
+        kinds = self._fields["issue"].get_values(self.env)
+        return SQL(" UNION ALL ").join(
+            SQL(
+                """
+                SELECT line.key::bigint * %(count)s + %(place)s AS id,
+                       %(issue)s AS issue, line.company_id, line.project_id,
+                       line.user_id, line.case_id, line.reference, line.date,
+                       %(model)s AS res_model, line.res_id
+                  FROM (%(query)s) AS line (key, company_id, project_id,
+                       user_id, case_id, reference, date, res_id)
+                """,
+                count=len(kinds),
+                place=kinds.index(issue),
+                issue=issue,
+                model=ISSUE_MODELS.get(issue, "olopiste.case"),
+                query=query,
+            )
+            for issue, query in self._issue_queries().items()
         )
 
     def init(self):
