@@ -13,8 +13,10 @@ the run's time is up; every request has a timeout.
 After the run the data is checked against what the users were told:
 every attendance save that succeeded is there once, none that failed is,
 each case's hours are the sum of its rows, each stage move that succeeded
-is in the case's tracking, each case opened left one audit line, and no
-client has two open cases in one project. Any difference fails the command.
+is in the case's tracking, each case opened left one audit line naming
+the audited fields it read (and no other read of those users left one),
+and no client has two open cases in one project. Any difference fails the
+command.
 
 `load --faults` runs each fault as a scenario of its own, each followed by
 the same check: an HTTP worker killed while saves are in flight, PostgreSQL
@@ -244,7 +246,7 @@ class Ledger:
         self.samples = {}  # an error kind's first message
         self.saves = []  # (event_id, {case_id: hours or None}, saved)
         self.moves = []  # (case_id, stage_id)
-        self.opened = collections.Counter()  # (uid, case_id)
+        self.opened = collections.Counter()  # (uid, case_id, audited fields)
         self.retried = 0
 
     def record(self, operation, seconds, error=None):
@@ -305,8 +307,11 @@ class User:
         case = self.rng.choice(self.plan["cases"])
         spec = self.client.spec("olopiste.case", "form")
         self.client.call("olopiste.case", "web_read", [case], spec)
+        # the form reads the audited fields its user may see (the view gives
+        # a user only those): one audit line naming exactly them
+        fields = ",".join(sorted(set(spec).intersection(self.plan["audited"])))
         with self.ledger.lock:
-            self.ledger.opened[(self.client.uid, case)] += 1
+            self.ledger.opened[(self.client.uid, case, fields)] += 1
 
     def do_move_stage(self):
         case = self.rng.choice(self.plan["cases"])
@@ -537,6 +542,8 @@ def populate(config, database, users, scale, sessions_each):
                 "sessions": [],
                 "stages": stages,
                 "stage_of": {},
+                # what opening a case must leave in the audit trail
+                "audited": sorted(env["olopiste.case"]._olopiste_audited_fields),
             }
             if role in ("worker", "manager", "finance"):
                 project.user_ids = [(4, user.id)]
@@ -858,20 +865,27 @@ def check_data(connect, ledger, since):
                     )
             if ledger.opened:
                 cr.execute(
-                    "SELECT user_id, res_id, COUNT(*) FROM olopiste_audit_log"
+                    "SELECT user_id, res_id, field_names, COUNT(*)"
+                    "  FROM olopiste_audit_log"
                     " WHERE res_model = 'olopiste.case' AND operation = 'read'"
                     "   AND create_date >= %s AND user_id IN %s"
-                    " GROUP BY user_id, res_id",
-                    (since, tuple({uid for uid, _case in ledger.opened})),
+                    " GROUP BY user_id, res_id, field_names",
+                    (since, tuple({key[0] for key in ledger.opened})),
                 )
-                logged = {(uid, case): n for uid, case, n in cr.fetchall()}
+                logged = {
+                    (uid, case, names): n for uid, case, names, n in cr.fetchall()
+                }
+                # every line read must be one the users' reads explain, and
+                # every read must have its line, naming the fields it read
                 differ = [
-                    key for key, n in ledger.opened.items() if logged.get(key) != n
+                    key
+                    for key in set(ledger.opened) | set(logged)
+                    if logged.get(key, 0) != ledger.opened.get(key, 0)
                 ]
                 if differ:
                     problems.append(
-                        f"{len(differ)} opened cases lack their audit lines (or have "
-                        f"more): {differ[:5]}"
+                        f"{len(differ)} case reads differ from their audit lines "
+                        f"(user, case, fields): {differ[:5]}"
                     )
             cr.execute(
                 "SELECT partner_id, project_id FROM olopiste_case"
