@@ -108,7 +108,12 @@ def add_parser(sub, parents):
     load.add_argument(
         "--workers", type=int, default=4, help="HTTP worker processes (default 4)"
     )
-    load.add_argument("--scale", type=float, default=SCALE, help="(default 10)")
+    load.add_argument(
+        "--scale",
+        type=float,
+        help=f"(default {SCALE:g}; with --faults 1: one project, whose case "
+        "workers share its sessions and cases)",
+    )
     load.add_argument(
         "--faults",
         action="store_true",
@@ -121,11 +126,24 @@ def add_parser(sub, parents):
 # a user over HTTP
 
 
+# HTTP answers whose non-JSON body the web client reports as a lost connection
+CONNECTION_LOST_ANSWERS = ("HTTP 404", "HTTP 502", "HTTP 503")
+
+
+def _is_json(body):
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
 class RpcError(Exception):
-    def __init__(self, kind, message=""):
+    def __init__(self, kind, message="", body=b""):
         super().__init__(f"{kind}: {message}" if message else kind)
         self.kind = kind
         self.message = message
+        self.body = body
 
 
 class Client:
@@ -149,7 +167,10 @@ class Client:
             with self.opener.open(request, timeout=REQUEST_TIMEOUT) as response:
                 return response.read()
         except urllib.error.HTTPError as error:
-            raise RpcError(f"HTTP {error.code}") from error
+            body = error.read()
+            raise RpcError(
+                f"HTTP {error.code}", body.decode(errors="replace")[:200], body
+            ) from error
         except (OSError, urllib.error.URLError) as error:
             reason = getattr(error, "reason", error)
             raise RpcError(f"connection ({type(reason).__name__})") from error
@@ -159,7 +180,19 @@ class Client:
         request = urllib.request.Request(
             self.base + path, body.encode(), {"Content-Type": "application/json"}
         )
-        reply = json.loads(self._open(request))
+        try:
+            reply = json.loads(self._open(request))
+        except RpcError as error:
+            # An answer that is not JSON (Odoo's 404 page while it cannot
+            # reach the database to route a request, a proxy's 502/503) is
+            # what the web client turns into its "Connection lost. Trying
+            # to reconnect..." notice, retrying until the server answers
+            # (rpc.js, ConnectionLostError); a 500 stays a server error.
+            if error.kind in CONNECTION_LOST_ANSWERS and not _is_json(error.body):
+                raise RpcError(
+                    f"connection lost ({error.kind})", "shown as connection lost"
+                ) from error
+            raise
         if "error" in reply:
             data = reply["error"].get("data") or {}
             name = data.get("name", "unknown")
@@ -1056,6 +1089,8 @@ def cmd_load(args):
     import olopiste as olo  # the main script, for its set-up
     import psycopg2  # installed with Odoo
 
+    if args.scale is None:
+        args.scale = 1 if args.faults else SCALE
     if args.users < 2 or args.seconds <= 0:
         fail("--users must be 2 or more and --seconds more than 0")
     settings = olo.prepare(need_browser=False)
@@ -1185,6 +1220,12 @@ def run_faults(server, cluster, database, password, plans, logins, connect):
                 seen[f"{operation}: {kind}"] += n
         saves = [ok for *_rest, ok in ledger.saves]
         told = ", ".join(f"{k} ×{n}" for k, n in sorted(seen.items())) or "–"
+        if not seen:
+            # a scenario nobody took part in proves nothing
+            problems.append(
+                "nothing was tried: no two case workers share a project's "
+                "sessions (more --users or a smaller --scale)"
+            )
         outcome = "no difference" if not problems else "; ".join(problems)
         rows.append(
             (name, told, f"{saves.count(True)} saved, {saves.count(False)} refused, "
