@@ -85,10 +85,10 @@ CASES = """
 DASHBOARD = f"""
 WITH {CASES},
 people AS (
-    SELECT partner_id,
-           (array_agg(NULLIF(age_at_entry, 0) ORDER BY date_entry, id))[1] AS age,
-           min(date_entry) AS first_entry
-      FROM cases GROUP BY partner_id
+    SELECT DISTINCT ON (c.partner_id) c.partner_id, p.gender,
+           NULLIF(c.age_at_entry, 0) AS age, c.date_entry AS first_entry
+      FROM cases c JOIN res_partner p ON p.id = c.partner_id
+     ORDER BY c.partner_id, c.date_entry, c.id
 ),
 followon AS (
     SELECT t.category, c.partner_id
@@ -100,52 +100,60 @@ followon AS (
        AND COALESCE(r.date_started, r.date_planned) <= %(date_to)s
 ),
 change AS (
-    SELECT (array_agg(a.score_total ORDER BY a.date DESC, a.id DESC))[1]
-           - (array_agg(a.score_total ORDER BY a.date, a.id))[1] AS delta
-      FROM olopiste_assessment a
-      JOIN cases c ON c.id = a.case_id
-     WHERE a.date <= %(date_to)s
-     GROUP BY a.case_id
-    HAVING count(*) >= 2
+    SELECT last_score - first_score AS delta
+      FROM (SELECT first_value(a.score_total) OVER whole AS first_score,
+                   last_value(a.score_total) OVER whole AS last_score,
+                   count(*) OVER whole AS assessments,
+                   row_number() OVER whole AS position
+              FROM olopiste_assessment a
+              JOIN cases c ON c.id = a.case_id
+             WHERE a.date <= %(date_to)s
+            WINDOW whole AS (PARTITION BY a.case_id ORDER BY a.date, a.id
+                             ROWS BETWEEN UNBOUNDED PRECEDING
+                                      AND UNBOUNDED FOLLOWING)) ranked
+     WHERE position = 1 AND assessments >= 2
+),
+attendees AS (
+    SELECT partner_id, sum(hours) AS hours
+      FROM olopiste_attendance
+     WHERE project_id = %(project)s AND state = 'attended'
+       AND date <= %(date_to)s
+       AND (%(date_from)s::date IS NULL OR date >= %(date_from)s::date)
+     GROUP BY partner_id
 )
-SELECT (SELECT count(*) FROM people),
-       (SELECT count(*) FROM people JOIN res_partner p ON p.id = people.partner_id
-         WHERE p.gender = 'female'),
-       (SELECT count(age) FROM people),
-       (SELECT avg(age) FROM people),
+SELECT *
+  FROM (SELECT count(*), count(*) FILTER (WHERE gender = 'female'), count(age),
+               avg(age)
+          FROM people) persons,
        (SELECT avg(GREATEST(LEAST(COALESCE(date_exit, %(until)s), %(until)s)
-                            - date_entry, 0)) FROM cases),
-       (SELECT count(*) FROM cases),
-       (SELECT count(DISTINCT partner_id) FROM followon),
+                            - date_entry, 0)), count(*)
+          FROM cases) periods,
+       (SELECT count(DISTINCT partner_id) FROM followon) on_path,
        (SELECT json_object_agg(category, n) FROM (
             SELECT category, count(DISTINCT partner_id) AS n
-              FROM followon GROUP BY category) f),
-       (SELECT count(*) FROM change),
-       (SELECT count(*) FROM change WHERE delta >= %(threshold)s - 1e-9),
-       (SELECT count(*) FROM change WHERE delta <= -%(threshold)s + 1e-9),
-       (SELECT json_build_array(COALESCE(sum(hours), 0),
-                                count(DISTINCT partner_id))
-          FROM olopiste_attendance
-         WHERE project_id = %(project)s AND state = 'attended'
-           AND date <= %(date_to)s
-           AND (%(date_from)s::date IS NULL OR date >= %(date_from)s::date)),
+              FROM followon GROUP BY category) f) followon_categories,
+       (SELECT count(*), count(*) FILTER (WHERE delta >= %(threshold)s - 1e-9),
+               count(*) FILTER (WHERE delta <= -%(threshold)s + 1e-9)
+          FROM change) capacity,
+       (SELECT json_build_array(COALESCE(sum(hours), 0), count(partner_id))
+          FROM attendees) hours,
        (SELECT COALESCE(sum(olopiste_headcount), 0)
           FROM calendar_event
          WHERE olopiste_project_id = %(project)s AND active
            AND COALESCE(start_date, start::date) <= %(date_to)s
            AND (%(date_from)s::date IS NULL
-                OR COALESCE(start_date, start::date) >= %(date_from)s::date)),
+                OR COALESCE(start_date, start::date) >= %(date_from)s::date)) anonymous,
        (SELECT json_object_agg(target_group_id, n) FROM (
             SELECT g.target_group_id, count(DISTINCT c.partner_id) AS n
               FROM olopiste_case_target_group_rel g
               JOIN cases c ON c.id = g.case_id
-             GROUP BY g.target_group_id) g),
-       %(months)s
+             GROUP BY g.target_group_id) g) target_groups,
+       (SELECT %(months)s) months
 """
 # the clients by the month of their first entry, for the dashboard's chart
-MONTHS = """(SELECT json_object_agg(month, n) FROM (
+MONTHS = """json_object_agg(month, n) FROM (
             SELECT to_char(first_entry, 'YYYY-MM') AS month, count(*) AS n
-              FROM people GROUP BY 1) m)"""
+              FROM people GROUP BY 1) m"""
 
 FEEDBACK = """
 SELECT l.suggested_answer_id, count(DISTINCT u.id)
@@ -247,29 +255,20 @@ def best_dashboard(cr, project, date_from, date_to, months=True):
 
 
 # each person's first case (entry data) and last case (exit and follow-up),
-# a qualification from any case ended by the period's end
+# a qualification from any case ended by the period's end: one sort of the
+# project's cases, then both cases read by id
 PEOPLE = """
-WITH c AS (
-    SELECT id, partner_id, code, date_entry, date_exit, labour_status,
-           unemployment_months, education_level, age_at_entry, nationality,
-           foreign_background, homelessness, disability, minority,
-           funder_start_date, exit_situation, exit_qualification, followup_date,
-           followup_situation, funder_end_date
+WITH persons AS (
+    SELECT DISTINCT ON (partner_id) partner_id,
+           first_value(id) OVER whole AS first_id,
+           last_value(id) OVER whole AS last_id,
+           bool_or(exit_qualification AND date_exit <= %(date_to)s)
+               OVER whole AS qualification
       FROM olopiste_case
      WHERE project_id = %(project)s AND active AND date_entry <= %(date_to)s
-),
-f AS (
-    SELECT DISTINCT ON (partner_id) *
-      FROM c ORDER BY partner_id, date_entry, id
-),
-l AS (
-    SELECT DISTINCT ON (partner_id) partner_id, date_exit, exit_situation,
-           followup_date, followup_situation, funder_end_date
-      FROM c ORDER BY partner_id, date_entry DESC, id DESC
-),
-q AS (
-    SELECT DISTINCT partner_id
-      FROM c WHERE exit_qualification AND date_exit <= %(date_to)s
+    WINDOW whole AS (PARTITION BY partner_id ORDER BY date_entry, id
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+     ORDER BY partner_id
 ),
 people AS (
     SELECT f.code, f.date_entry, f.labour_status, f.unemployment_months,
@@ -277,14 +276,14 @@ people AS (
            f.nationality, f.foreign_background, f.homelessness, m.urbanisation,
            f.disability, f.minority,
            CASE WHEN l.date_exit <= %(date_to)s THEN l.date_exit END AS date_exit,
-           l.exit_situation, q.partner_id IS NOT NULL AS qualification,
+           l.exit_situation, COALESCE(persons.qualification, FALSE) AS qualification,
            l.followup_date, l.followup_situation, f.funder_start_date,
            l.funder_end_date
-      FROM f
-      JOIN l ON l.partner_id = f.partner_id
-      JOIN res_partner p ON p.id = f.partner_id
+      FROM persons
+      JOIN olopiste_case f ON f.id = persons.first_id
+      JOIN olopiste_case l ON l.id = persons.last_id
+      JOIN res_partner p ON p.id = persons.partner_id
       LEFT JOIN olopiste_municipality m ON m.id = p.olopiste_municipality_id
-      LEFT JOIN q ON q.partner_id = f.partner_id
      WHERE {basis}
 )
 """
@@ -417,14 +416,12 @@ def best_funder_summary(cr, project, date_from, date_to, basis):
 
 
 HOURS = """
-SELECT month, kind, sum(hours), sum(attendances), count(partner_id)
-  FROM (SELECT date_trunc('month', date)::date AS month, kind, partner_id,
-               sum(hours) AS hours, count(*) AS attendances
-          FROM olopiste_attendance
-         WHERE project_id = %(project)s AND state = 'attended'
-           AND date <= %(date_to)s
-           AND (%(date_from)s::date IS NULL OR date >= %(date_from)s::date)
-         GROUP BY 1, 2, 3) per_person
+SELECT date_trunc('month', date)::date, kind, sum(hours), count(*),
+       count(DISTINCT partner_id)
+  FROM olopiste_attendance
+ WHERE project_id = %(project)s AND state = 'attended'
+   AND date <= %(date_to)s
+   AND (%(date_from)s::date IS NULL OR date >= %(date_from)s::date)
  GROUP BY 1, 2
  ORDER BY 1, 2
 """
