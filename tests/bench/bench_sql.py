@@ -112,14 +112,6 @@ change AS (
                              ROWS BETWEEN UNBOUNDED PRECEDING
                                       AND UNBOUNDED FOLLOWING)) ranked
      WHERE position = 1 AND assessments >= 2
-),
-attendees AS (
-    SELECT partner_id, sum(hours) AS hours
-      FROM olopiste_attendance
-     WHERE project_id = %(project)s AND state = 'attended'
-       AND date <= %(date_to)s
-       AND (%(date_from)s::date IS NULL OR date >= %(date_from)s::date)
-     GROUP BY partner_id
 )
 SELECT *
   FROM (SELECT count(*), count(*) FILTER (WHERE gender = 'female'), count(age),
@@ -135,8 +127,13 @@ SELECT *
        (SELECT count(*), count(*) FILTER (WHERE delta >= %(threshold)s - 1e-9),
                count(*) FILTER (WHERE delta <= -%(threshold)s + 1e-9)
           FROM change) capacity,
-       (SELECT json_build_array(COALESCE(sum(hours), 0), count(partner_id))
-          FROM attendees) hours,
+       (SELECT json_build_array(COALESCE(sum(hours), 0),
+                                count(DISTINCT partner_id))
+          FROM olopiste_attendance
+         WHERE project_id = %(project)s AND state = 'attended'
+           AND date <= %(date_to)s
+           AND (%(date_from)s::date IS NULL
+                OR date >= %(date_from)s::date)) hours,
        (SELECT COALESCE(sum(olopiste_headcount), 0)
           FROM calendar_event
          WHERE olopiste_project_id = %(project)s AND active
