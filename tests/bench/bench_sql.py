@@ -171,7 +171,8 @@ def _costs_sql(project):
     account = project.analytic_account_id
     if not account:
         return None
-    column = account.sudo().root_plan_id._column_name()  # sudo: the plan's column
+    # sudo: only the name of the plan's column is read, as the report does
+    column = account.sudo().root_plan_id._column_name()
     return f"""
         SELECT l.olopiste_cost_category_id, k.kind, k.wage_subsidy,
                -sum(l.amount) AS cost
