@@ -341,7 +341,14 @@ class OlopisteReportFigures(models.AbstractModel):
 
     @api.model
     def _indicator_values(self, project, person):
-        """{code: 1, 0, None (not known) or NOT_APPLICABLE} of one person."""
+        """{code: 1, 0, None (not known) or NOT_APPLICABLE} of one person,
+        computed once: the participant list writes them and counts them."""
+        if "indicators" not in person:
+            person["indicators"] = self._person_indicator_values(project, person)
+        return person["indicators"]
+
+    @api.model
+    def _person_indicator_values(self, project, person):
         status = person["labour_status"]
         age = person["age"]
         education = person["education_level"]
