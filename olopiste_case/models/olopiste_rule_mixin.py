@@ -23,9 +23,9 @@ class OlopisteRuleMixin(models.AbstractModel):
 
     Within one read of the web client (`web_search_read`, `web_read`),
     nothing changes the data the rules read, so an answer is asked once: the
-    records a search found are readable and exist, and a check already made
-    (e.g. the right to change a page of cases, which Odoo asks for each read
-    of their activities) is not made again.
+    records a search found are readable, and a check already made (e.g. the
+    right to change a page of cases, which Odoo asks for each read of their
+    activities) is not made again.
     """
 
     _name = "olopiste.rule.mixin"
@@ -49,8 +49,8 @@ class OlopisteRuleMixin(models.AbstractModel):
             cache.pop(MEMO_KEY, None)
 
     def _olopiste_memo(self):
-        """{operation or "exists": ids} known for this model and user in the
-        current read, or None outside one."""
+        """{operation: ids} known for this model and user in the current
+        read, or None outside one."""
         memo = self.env.cr.cache.get(MEMO_KEY)
         if memo is None or self.env.su:
             return None
@@ -84,21 +84,12 @@ class OlopisteRuleMixin(models.AbstractModel):
         with self._olopiste_read_scope():
             return super().web_read(specification)
 
-    @api.model
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        records = super().search_fetch(
-            domain, field_names, offset=offset, limit=limit, order=order
-        )
-        # the search applied the rules of reading
+    def _fetch_query(self, query, fields):
+        records = super()._fetch_query(query, fields)
+        # what `search_fetch` and `fetch` read passed the rules of reading:
+        # their query applied them, or `check_access` did before it
         records._olopiste_remember("read", records._ids)
-        records._olopiste_remember("exists", records._ids)
         return records
-
-    def exists(self):
-        ids = set(self._ids)
-        if ids and self._olopiste_known("exists", ids):
-            return self
-        return super().exists()
 
     # ------------------------------------------------------------------
 
@@ -127,6 +118,5 @@ class OlopisteRuleMixin(models.AbstractModel):
         )
         if len(set(allowed)) == len(ids):
             self._olopiste_remember(operation, ids)
-            self._olopiste_remember("exists", ids)
             return None
         return super()._check_access(operation)
