@@ -168,6 +168,10 @@ class CalendarEvent(models.Model):
             return
         self._olopiste_check_change(vals)
         self.check_access("write")
+        # as Odoo's calendar checks a write: another organiser's private event
+        self.filtered(
+            lambda event: event.user_id and event.user_id != self.env.user
+        )._check_calendar_privacy_write_permissions()
         self.env.execute_query(
             SQL(
                 "UPDATE %s SET write_uid = %s, write_date = %s WHERE id IN %s",
