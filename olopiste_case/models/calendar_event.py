@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 from ..const import GROUP_STUDENT, GROUP_WORKER, GROUPS_ALL
@@ -131,15 +132,17 @@ class CalendarEvent(models.Model):
         if not projects and not touched:
             return
         user = self.env.user
-        helps = (
-            self
-            and set(vals) <= HELPER_FIELDS
-            and all(user in event.olopiste_user_ids for event in events)
-        )
+
+        def helps():
+            return bool(self) and (
+                set(vals) <= HELPER_FIELDS
+                and all(user in event.olopiste_user_ids for event in events)
+            )
+
         is_worker = user.has_group(GROUP_WORKER)
         for project in projects:
             runs_it = is_worker and project._olopiste_is_member(user)
-            if not (runs_it or helps):
+            if not (runs_it or helps()):
                 raise AccessError(
                     self.env._(
                         "Only the case workers and the manager of %(project)s can "
@@ -153,6 +156,32 @@ class CalendarEvent(models.Model):
             )
             # the user may open to others only the cases they see themselves
             invited.with_env(self.env).check_access("read")
+
+    def _olopiste_touch(self, vals):
+        """Record that the current user changed these activities now, without
+        Odoo's calendar work on a change, after the checks of a change of
+        `vals`: the attendance screen's save changes the activity's row even
+        when the activity itself stays the same, so that a save waiting for
+        the same row fails to serialize and is run again (see
+        `olopiste.attendance.entry._lock_session`)."""
+        if not self:
+            return
+        self._olopiste_check_change(vals)
+        self.check_access("write")
+        # as Odoo's calendar checks a write: another organiser's private event
+        self.filtered(
+            lambda event: event.user_id and event.user_id != self.env.user
+        )._check_calendar_privacy_write_permissions()
+        self.env.execute_query(
+            SQL(
+                "UPDATE %s SET write_uid = %s, write_date = %s WHERE id IN %s",
+                SQL.identifier(self._table),
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["write_uid", "write_date"])
 
     def _olopiste_linked_cases(self, commands):
         """The cases that x2many ``commands`` link or set."""

@@ -1,5 +1,6 @@
 # Copyright 2026 Olopiste contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -472,11 +473,28 @@ class OlopisteCase(models.Model):
 
     @api.depends("attendance_ids.state", "attendance_ids.hours", "attendance_ids.date")
     def _compute_attendance_totals(self):
+        # the saved cases' attendance in one query (their attendance_ids
+        # would be a search, then a read of the rows); a case being edited
+        # counts what its form holds
+        saved = self.filtered("id")
+        rows = defaultdict(list)
+        if saved:
+            for attendance in self.env["olopiste.attendance"].search_fetch(
+                [("case_id", "in", saved.ids)], ["case_id", "state", "hours", "date"]
+            ):
+                rows[attendance.case_id.id].append(attendance)
         for case in self:
-            attended = case.attendance_ids.filtered(lambda a: a.state == "attended")
+            attended = [
+                attendance
+                for attendance in (rows[case.id] if case.id else case.attendance_ids)
+                if attendance.state == "attended"
+            ]
             case.attendance_count = len(attended)
-            case.attendance_hours = sum(attended.mapped("hours"))
-            case.last_attendance_date = max(attended.mapped("date"), default=False)
+            case.attendance_hours = sum(attendance.hours for attendance in attended)
+            case.last_attendance_date = max(
+                (attendance.date for attendance in attended if attendance.date),
+                default=False,
+            )
 
     @api.depends(
         "referral_ids.state",

@@ -7,6 +7,23 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+# what the screen reads of its session, in one read: Odoo's calendar reads an
+# event's privacy and attendees again for each field of it read on its own
+EVENT_FIELDS = [
+    "name",
+    "start",
+    "start_date",
+    "stop_date",
+    "allday",
+    "duration",
+    "olopiste_project_id",
+    "olopiste_area_id",
+    "olopiste_kind",
+    "olopiste_headcount",
+    "olopiste_case_ids",
+    "olopiste_attendance_ids",
+]
+
 
 class OlopisteAttendanceEntry(models.TransientModel):
     """One screen, one save: the attendance of a whole session.
@@ -65,6 +82,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
     @api.model
     def action_open_for_event(self, event):
         """Open the entry screen filled with the invited cases and what is recorded."""
+        event.fetch(EVENT_FIELDS)
         if not event.olopiste_project_id:
             raise ValidationError(
                 self.env._("Choose the project of “%(event)s” first.", event=event.name)
@@ -74,6 +92,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
 
     @api.model
     def _values_for_event(self, event):
+        event.fetch(EVENT_FIELDS)
         recorded = {a.case_id: a for a in event.olopiste_attendance_ids}
         cases = event.olopiste_case_ids | event.olopiste_attendance_ids.case_id
         duration = event._olopiste_max_hours()
@@ -107,21 +126,31 @@ class OlopisteAttendanceEntry(models.TransientModel):
 
     @api.model
     def _recorded_stamp(self, event):
-        """A fingerprint of what is recorded for `event`: each case's state
-        and hours, and the anonymous headcount."""
-        recorded = sorted(
-            (a.case_id.id, a.state, round(a.hours, 2))
-            for a in event.olopiste_attendance_ids
-        )
-        text = repr((recorded, event.olopiste_headcount))
-        return hashlib.sha256(text.encode()).hexdigest()
+        """A fingerprint of what the database holds for `event`: each case's
+        state and hours, and the anonymous headcount.
 
-    @api.model
-    def _stored_stamp(self, event):
-        """The fingerprint of what the database holds for `event` now."""
-        self.env.flush_all()
-        event.invalidate_recordset(["olopiste_attendance_ids", "olopiste_headcount"])
-        return self._recorded_stamp(event)
+        Read in one query, of every row whoever may see it (a save by someone
+        else changes it just the same), never from memory."""
+        Attendance = self.env["olopiste.attendance"]
+        Attendance.flush_model(["event_id", "case_id", "state", "hours"])
+        event.flush_recordset(["olopiste_headcount"])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT e.olopiste_headcount, a.case_id, a.state, a.hours "
+                "FROM %s e LEFT JOIN %s a ON a.event_id = e.id WHERE e.id = %s",
+                SQL.identifier(event._table),
+                SQL.identifier(Attendance._table),
+                event.id,
+            )
+        )
+        recorded = sorted(
+            (case_id, state, round(hours or 0.0, 2))
+            for _headcount, case_id, state, hours in rows
+            if case_id
+        )
+        headcount = (rows[0][0] if rows else 0) or 0
+        text = repr((recorded, headcount))
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _reopen(self):
         self.ensure_one()
@@ -148,14 +177,24 @@ class OlopisteAttendanceEntry(models.TransientModel):
         self._create_walk_in_cases(lines.filtered(lambda row: not row.case_id))
         self._write_attendance(lines)
         event = self.event_id
-        event.write(
-            {
-                "olopiste_headcount": self.headcount,
-                "olopiste_case_ids": [Command.link(case.id) for case in lines.case_id],
-            }
-        )
+        vals = {
+            "olopiste_headcount": self.headcount,
+            "olopiste_case_ids": [Command.link(case.id) for case in lines.case_id],
+        }
+        # Odoo's calendar does much work on any change of an event: write
+        # only what changed (the head-count, the walk-ins invited)
+        walk_ins = lines.case_id - event.olopiste_case_ids
+        changes = {}
+        if self.headcount != event.olopiste_headcount:
+            changes["olopiste_headcount"] = self.headcount
+        if walk_ins:
+            changes["olopiste_case_ids"] = [Command.link(case.id) for case in walk_ins]
+        if changes:
+            event.write(changes)
+        else:
+            event._olopiste_touch(vals)
         # saving this screen again writes the same rows again
-        self.recorded_stamp = self._stored_stamp(event)
+        self.recorded_stamp = self._recorded_stamp(event)
         return {"type": "ir.actions.act_window_close"}
 
     def _lock_session(self):
@@ -163,8 +202,9 @@ class OlopisteAttendanceEntry(models.TransientModel):
         save when someone else saved the session since the screen opened.
 
         A save that waits here for another one gets PostgreSQL's serialization
-        failure once the other commits, and Odoo runs the request again from
-        the start, now seeing the other save."""
+        failure once the other commits (every save changes the session's row,
+        see `calendar.event._olopiste_touch`), and Odoo runs the request again
+        from the start, now seeing the other save."""
         event = self.event_id
         self.env.cr.execute(
             SQL(
@@ -173,7 +213,7 @@ class OlopisteAttendanceEntry(models.TransientModel):
                 event.id,
             )
         )
-        if self.recorded_stamp == self._stored_stamp(event):
+        if self.recorded_stamp == self._recorded_stamp(event):
             return
         latest = event.olopiste_attendance_ids.sorted("write_date", reverse=True)[:1]
         raise UserError(
