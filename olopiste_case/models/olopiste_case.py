@@ -480,7 +480,9 @@ class OlopisteCase(models.Model):
         rows = defaultdict(list)
         if saved:
             for attendance in self.env["olopiste.attendance"].search_fetch(
-                [("case_id", "in", saved.ids)], ["case_id", "state", "hours", "date"]
+                [("case_id", "in", saved.ids)],
+                ["case_id", "state", "hours", "date"],
+                order="id",  # any order: the model's joins the activities
             ):
                 rows[attendance.case_id.id].append(attendance)
         for case in self:

@@ -181,16 +181,13 @@ class OlopisteAttendanceEntry(models.TransientModel):
             "olopiste_headcount": self.headcount,
             "olopiste_case_ids": [Command.link(case.id) for case in lines.case_id],
         }
-        # Odoo's calendar does much work on any change of an event: write
-        # only what changed (the head-count, the walk-ins invited)
-        walk_ins = lines.case_id - event.olopiste_case_ids
-        changes = {}
-        if self.headcount != event.olopiste_headcount:
-            changes["olopiste_headcount"] = self.headcount
-        if walk_ins:
-            changes["olopiste_case_ids"] = [Command.link(case.id) for case in walk_ins]
-        if changes:
-            event.write(changes)
+        # Odoo's calendar does much work on any write of an event: written
+        # only when the session changes (its head-count, walk-ins invited)
+        if (
+            self.headcount != event.olopiste_headcount
+            or lines.case_id - event.olopiste_case_ids
+        ):
+            event.write(vals)
         else:
             event._olopiste_touch(vals)
         # saving this screen again writes the same rows again

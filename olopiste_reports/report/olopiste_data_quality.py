@@ -80,35 +80,34 @@ class OlopisteDataQuality(models.Model):
         """{issue: SQL}: the lines of each kind of issue, all with the same
         columns. Another addon adds a kind by extending this and the `issue`
         field's selection."""
-        # a line's key (unique in its kind), then the columns of every line
-        case_line = SQL("c.id, c.company_id, c.project_id, c.user_id, c.id, c.code")
+
+        def case_issue(date, condition, join=None):
+            """The active cases meeting `condition`, dated by `date`; a
+            line's key is its case."""
+            return SQL(
+                """
+                SELECT c.id, c.company_id, c.project_id, c.user_id, c.id,
+                       c.code, %(date)s, c.id
+                  FROM olopiste_case c %(join)s
+                 WHERE c.active AND %(condition)s
+                """,
+                date=date,
+                condition=condition,
+                join=join or SQL(),
+            )
+
+        followup_due = SQL("c.date_exit + make_interval(months => %s)", FOLLOWUP_MONTHS)
         return {
-            "missing_funder_data": SQL(
-                """
-                SELECT %(line)s, c.date_entry, c.id
-                  FROM olopiste_case c
-                 WHERE c.active AND c.missing_funder_data
-                """,
-                line=case_line,
+            "missing_funder_data": case_issue(
+                SQL("c.date_entry"), SQL("c.missing_funder_data")
             ),
-            "exit_without_situation": SQL(
-                """
-                SELECT %(line)s, c.date_exit, c.id
-                  FROM olopiste_case c
-                 WHERE c.active AND c.date_exit IS NOT NULL
-                   AND c.exit_situation IS NULL
-                """,
-                line=case_line,
+            "exit_without_situation": case_issue(
+                SQL("c.date_exit"),
+                SQL("c.date_exit IS NOT NULL AND c.exit_situation IS NULL"),
             ),
-            "followup_overdue": SQL(
-                """
-                SELECT %(line)s, (c.date_exit + %(months)s)::date, c.id
-                  FROM olopiste_case c
-                 WHERE c.active AND c.followup_date IS NULL
-                   AND c.date_exit + %(months)s < CURRENT_DATE
-                """,
-                line=case_line,
-                months=SQL("make_interval(months => %s)", FOLLOWUP_MONTHS),
+            "followup_overdue": case_issue(
+                SQL("(%s)::date", followup_due),
+                SQL("c.followup_date IS NULL AND %s < CURRENT_DATE", followup_due),
             ),
             "attendance_without_hours": SQL(
                 """
@@ -119,34 +118,22 @@ class OlopisteDataQuality(models.Model):
                  WHERE a.state = 'attended' AND COALESCE(a.hours, 0) <= 0
                 """
             ),
-            "followup_before_exit": SQL(
-                """
-                SELECT %(line)s, c.followup_date, c.id
-                  FROM olopiste_case c
-                 WHERE c.active AND c.followup_date < c.date_exit
-                """,
-                line=case_line,
+            "followup_before_exit": case_issue(
+                SQL("c.followup_date"), SQL("c.followup_date < c.date_exit")
             ),
-            "followup_outside_window": SQL(
-                """
-                SELECT %(line)s, c.followup_date, c.id
-                  FROM olopiste_case c
-                  JOIN olopiste_project p ON p.id = c.project_id
-                 WHERE c.active AND c.followup_date >= c.date_exit
+            "followup_outside_window": case_issue(
+                SQL("c.followup_date"),
+                SQL(
+                    """c.followup_date >= c.date_exit
                    AND (c.followup_date < (c.date_exit
                             + make_interval(months => p.followup_months_min))::date
                         OR c.followup_date > (c.date_exit
-                            + make_interval(months => p.followup_months_max))::date)
-                """,
-                line=case_line,
+                            + make_interval(months => p.followup_months_max))::date)"""
+                ),
+                join=SQL("JOIN olopiste_project p ON p.id = c.project_id"),
             ),
-            "nationality_missing": SQL(
-                """
-                SELECT %(line)s, c.date_entry, c.id
-                  FROM olopiste_case c
-                 WHERE c.active AND c.nationality IS NULL
-                """,
-                line=case_line,
+            "nationality_missing": case_issue(
+                SQL("c.date_entry"), SQL("c.nationality IS NULL")
             ),
             # one line per municipality and project, keyed by both
             "municipality_without_class": SQL(

@@ -497,8 +497,12 @@ class TestBench(TransactionCase):
     # the best SQL's figures against the product's: the baseline may not
     # compute something else
 
+    def _figures(self, project):
+        """The report figures as the project's user computes them."""
+        return self.env["olopiste.report.figures"].with_env(project.env)
+
     def _check_dashboard(self, project, date_from, date_to, best):
-        figures = self.env["olopiste.report.figures"].with_env(project.env)
+        figures = self._figures(project)
         rows = {
             row["key"]: row for row in figures._dashboard(project, date_to, date_from)
         }
@@ -573,7 +577,7 @@ class TestBench(TransactionCase):
             )
 
     def _check_participants(self, project, date_from, date_to, basis, best):
-        figures = self.env["olopiste.report.figures"].with_env(project.env)
+        figures = self._figures(project)
         people = figures._participants(project, date_from, date_to, basis)
         self.assertTrue(people)
         self.assertEqual(len(people), len(best))
@@ -587,12 +591,12 @@ class TestBench(TransactionCase):
 
     def _check_funder_summary(self, project, date_from, date_to, basis, best):
         self._check_dashboard(project, date_from, date_to, best)
-        figures = self.env["olopiste.report.figures"].with_env(project.env)
+        figures = self._figures(project)
         people = figures._participants(project, date_from, date_to, basis)
         self.assertEqual(figures._indicator_table(project, people), best["indicators"])
 
     def _check_hours(self, project, date_from, date_to, best):
-        figures = self.env["olopiste.report.figures"].with_env(project.env)
+        figures = self._figures(project)
         product = figures._hours(project, date_from, date_to)
         self.assertTrue(product)
         self.assertEqual(
@@ -601,11 +605,7 @@ class TestBench(TransactionCase):
         )
 
     def _check_finance(self, project, date_from, date_to, best):
-        finance = (
-            self.env["olopiste.report.figures"]
-            .with_env(project.env)
-            ._finance(project, date_from, date_to)
-        )
+        finance = self._figures(project)._finance(project, date_from, date_to)
         costs = {category: to_cents(cost) for category, _k, _w, cost in best}
         self.assertTrue(costs)
         self.assertEqual(
@@ -615,11 +615,7 @@ class TestBench(TransactionCase):
         self.assertEqual(finance["uncategorised"], costs.get(None, Decimal("0.00")))
 
     def _check_wage_subsidy(self, project, date_from, date_to, best):
-        wage = (
-            self.env["olopiste.report.figures"]
-            .with_env(project.env)
-            ._wage_subsidy(project, date_from, date_to)
-        )
+        wage = self._figures(project)._wage_subsidy(project, date_from, date_to)
         used, people = best
         self.assertEqual((wage["used"], wage["people"]), (to_cents(used), people))
 
